@@ -1,0 +1,323 @@
+package org.yishi.directory;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yishi.platform.InvalidInput;
+import org.yishi.platform.NotFound;
+import org.yishi.platform.Text;
+
+/**
+ * The directory's API: read and change bodies, terms, people, offices, memberships and units. Every change is
+ * validated as a whole: on bad input an {@link InvalidInput} lists each problem and nothing is saved. Unknown ids
+ * raise {@link NotFound}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+    private final Bodies bodies;
+    private final People people;
+    private final Units units;
+
+    Directory(Bodies bodies, People people, Units units) {
+        this.bodies = bodies;
+        this.people = people;
+        this.units = units;
+    }
+
+    // ---- bodies and terms
+
+    public List<Body> bodies() {
+        return bodies.all();
+    }
+
+    public Body body(long id) {
+        return bodies.find(id).orElseThrow(() -> new NotFound("kind.body", id));
+    }
+
+    public Optional<Body> findBody(long id) {
+        return bodies.find(id);
+    }
+
+    @Transactional
+    public Body createBody(BodyDraft draft) {
+        check(draft, null);
+        return body(bodies.insert(draft));
+    }
+
+    @Transactional
+    public Body updateBody(long id, BodyDraft draft) {
+        body(id);
+        check(draft, id);
+        bodies.update(id, draft);
+        return body(id);
+    }
+
+    private void check(BodyDraft d, Long id) {
+        var problems = new InvalidInput.Collector();
+        if (d.kind() == null) {
+            problems.add("kind", "input.required", label("field.kind"));
+        }
+        if (Text.blank(d.nameZh())) {
+            problems.add("nameZh", "input.required", label("field.nameZh"));
+        }
+        if (d.parentId() != null) {
+            if (d.parentId().equals(id)) {
+                problems.add("parentId", "directory.body.parent-self");
+            } else if (bodies.find(d.parentId()).isEmpty()) {
+                problems.add("parentId", "input.unknown", label("kind.body"), d.parentId());
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    public List<Term> terms(long bodyId) {
+        body(bodyId);
+        return bodies.terms(bodyId);
+    }
+
+    public Term term(long id) {
+        return bodies.term(id).orElseThrow(() -> new NotFound("kind.term", id));
+    }
+
+    /** The body's term that covers the date, if one is recorded. */
+    public Optional<Term> termOn(long bodyId, LocalDate date) {
+        return bodies.termOn(bodyId, date);
+    }
+
+    @Transactional
+    public Term createTerm(long bodyId, TermDraft draft) {
+        body(bodyId);
+        bodies.lock(bodyId);
+        check(bodyId, draft, null);
+        return term(bodies.insertTerm(bodyId, draft));
+    }
+
+    @Transactional
+    public Term updateTerm(long termId, TermDraft draft) {
+        Term term = term(termId);
+        bodies.lock(term.bodyId());
+        check(term.bodyId(), draft, termId);
+        bodies.updateTerm(termId, draft);
+        return term(termId);
+    }
+
+    private void check(long bodyId, TermDraft d, Long termId) {
+        var problems = new InvalidInput.Collector();
+        if (d.number() == null || d.number() < 1) {
+            problems.add("number", "directory.term.number");
+        }
+        if (d.startsOn() == null) {
+            problems.add("startsOn", "input.required", label("field.startsOn"));
+        }
+        if (d.startsOn() != null && d.endsOn() != null && d.endsOn().isBefore(d.startsOn())) {
+            problems.add("endsOn", "input.dates-reversed");
+        }
+        if (problems.isEmpty()) {
+            for (Term other : bodies.terms(bodyId)) {
+                if (termId != null && other.id() == termId) {
+                    continue;
+                }
+                if (other.number() == d.number()) {
+                    problems.add("number", "directory.term.number-taken", d.number());
+                }
+                boolean overlaps = (other.endsOn() == null || !d.startsOn().isAfter(other.endsOn()))
+                        && (d.endsOn() == null || !d.endsOn().isBefore(other.startsOn()));
+                if (overlaps) {
+                    problems.add("startsOn", "directory.term.overlap", other.number());
+                }
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    // ---- membership
+
+    public List<Membership> members(long termId) {
+        term(termId);
+        return bodies.members(termId);
+    }
+
+    /** Ids of the people who are members of the body on that date (through the term covering it). */
+    public Set<Long> membersOn(long bodyId, LocalDate date) {
+        Set<Long> ids = new LinkedHashSet<>();
+        bodies.termOn(bodyId, date).ifPresent(term -> bodies.members(term.id()).stream()
+                .filter(m -> m.activeOn(date)).forEach(m -> ids.add(m.personId())));
+        return ids;
+    }
+
+    @Transactional
+    public Membership addMember(long termId, MembershipDraft draft) {
+        term(termId);
+        var problems = new InvalidInput.Collector();
+        if (draft.personId() == null) {
+            problems.add("personId", "input.required", label("kind.person"));
+        } else if (people.find(draft.personId()).isEmpty()) {
+            problems.add("personId", "input.unknown", label("kind.person"), draft.personId());
+        }
+        if (draft.startsOn() != null && draft.endsOn() != null && draft.endsOn().isBefore(draft.startsOn())) {
+            problems.add("endsOn", "input.dates-reversed");
+        }
+        problems.throwIfAny();
+        long id = bodies.insertMember(termId, draft);
+        return bodies.membership(id).orElseThrow();
+    }
+
+    @Transactional
+    public void removeMember(long membershipId) {
+        if (!bodies.deleteMember(membershipId)) {
+            throw new NotFound("kind.membership", membershipId);
+        }
+    }
+
+    // ---- people and offices
+
+    public List<Person> people() {
+        return people.all();
+    }
+
+    public Person person(long id) {
+        return people.find(id).orElseThrow(() -> new NotFound("kind.person", id));
+    }
+
+    public Optional<Person> findPerson(long id) {
+        return people.find(id);
+    }
+
+    @Transactional
+    public Person createPerson(PersonDraft draft) {
+        check(draft);
+        return person(people.insert(draft));
+    }
+
+    @Transactional
+    public Person updatePerson(long id, PersonDraft draft) {
+        person(id);
+        check(draft);
+        people.update(id, draft);
+        return person(id);
+    }
+
+    private static void check(PersonDraft d) {
+        if (Text.blank(d.nameZh()) && Text.blank(d.nameRomanized())) {
+            throw new InvalidInput(List.of(
+                    org.yishi.platform.Violation.of("nameZh", "directory.person.name-required"),
+                    org.yishi.platform.Violation.of("nameRomanized", "directory.person.name-required")));
+        }
+    }
+
+    public List<Office> offices(long personId) {
+        person(personId);
+        return people.offices(personId);
+    }
+
+    public Office office(long id) {
+        return people.office(id).orElseThrow(() -> new NotFound("kind.office", id));
+    }
+
+    @Transactional
+    public Office createOffice(long personId, OfficeDraft draft) {
+        person(personId);
+        check(draft);
+        return office(people.insertOffice(personId, draft));
+    }
+
+    @Transactional
+    public Office updateOffice(long officeId, OfficeDraft draft) {
+        office(officeId);
+        check(draft);
+        people.updateOffice(officeId, draft);
+        return office(officeId);
+    }
+
+    @Transactional
+    public void removeOffice(long officeId) {
+        if (!people.deleteOffice(officeId)) {
+            throw new NotFound("kind.office", officeId);
+        }
+    }
+
+    private void check(OfficeDraft d) {
+        var problems = new InvalidInput.Collector();
+        if (d.bodyId() == null) {
+            problems.add("bodyId", "input.required", label("kind.body"));
+        } else if (bodies.find(d.bodyId()).isEmpty()) {
+            problems.add("bodyId", "input.unknown", label("kind.body"), d.bodyId());
+        }
+        if (Text.blank(d.titleZh())) {
+            problems.add("titleZh", "input.required", label("field.titleZh"));
+        }
+        if (d.protocolRank() == null) {
+            problems.add("protocolRank", "input.required", label("field.protocolRank"));
+        }
+        if (d.startsOn() != null && d.endsOn() != null && d.endsOn().isBefore(d.startsOn())) {
+            problems.add("endsOn", "input.dates-reversed");
+        }
+        problems.throwIfAny();
+    }
+
+    /**
+     * How each of these people stands on the date: names and the office placing them highest in protocol order.
+     * Unknown ids are left out of the map.
+     */
+    public Map<Long, PersonStanding> standingsOn(LocalDate date, Collection<Long> personIds) {
+        Map<Long, PersonStanding> result = new HashMap<>();
+        Map<Long, People.RankedOffice> best = new HashMap<>();
+        for (People.RankedOffice ranked : people.officesOn(personIds, date)) {
+            best.putIfAbsent(ranked.office().personId(), ranked); // rows come best first per person
+        }
+        for (Person p : people.find(personIds)) {
+            People.RankedOffice top = best.get(p.id());
+            result.put(p.id(), new PersonStanding(p, top == null ? null : top.office(), top == null ? 0 : top.bodyRank()));
+        }
+        return result;
+    }
+
+    // ---- units
+
+    public List<Unit> units() {
+        return units.all();
+    }
+
+    public Unit unit(long id) {
+        return units.find(id).orElseThrow(() -> new NotFound("kind.unit", id));
+    }
+
+    @Transactional
+    public Unit createUnit(UnitDraft draft) {
+        check(draft, null);
+        return unit(units.insert(draft));
+    }
+
+    @Transactional
+    public Unit updateUnit(long id, UnitDraft draft) {
+        unit(id);
+        check(draft, id);
+        units.update(id, draft);
+        return unit(id);
+    }
+
+    private void check(UnitDraft d, Long id) {
+        var problems = new InvalidInput.Collector();
+        if (Text.blank(d.nameZh())) {
+            problems.add("nameZh", "input.required", label("field.nameZh"));
+        } else if (units.nameTaken(d.nameZh(), id)) {
+            problems.add("nameZh", "directory.unit.name-taken", d.nameZh().strip());
+        }
+        problems.throwIfAny();
+    }
+
+    private static DefaultMessageSourceResolvable label(String code) {
+        return new DefaultMessageSourceResolvable(code);
+    }
+}

@@ -1,0 +1,21 @@
+package org.yishi.meetings;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A meeting as recorded.
+ *
+ * @param sequence         the meeting's number within its term (第N次)
+ * @param present          members present, the presiding person among them
+ * @param onLeave          members on leave, each with a reason
+ * @param inAttendance     people sitting in by name (列席), without a vote
+ * @param groups           unnamed groups sitting in
+ * @param leadersLabelZh   how the readout introduces the named people sitting in, e.g. 区领导; may be empty
+ * @param entrustedById    who entrusted the presiding person (受…委托); null when the presiding person convened it
+ */
+public record Meeting(long id, long bodyId, long termId, int sequence, LocalDate date, TimeOfDay timeOfDay, String place,
+        MeetingKind kind, long presidingPersonId, Long entrustedById, boolean presidingSpeech, List<Long> present,
+        List<Leave> onLeave, List<Long> inAttendance, List<AttendingGroup> groups, String leadersLabelZh,
+        String leadersLabelEn, List<AgendaItem> items) {
+}

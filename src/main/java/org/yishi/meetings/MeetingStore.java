@@ -1,0 +1,194 @@
+package org.yishi.meetings;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yishi.platform.Text;
+
+/** Meetings in PostgreSQL: one row per meeting, its attendance, groups and agenda items beside it. */
+@Repository
+class MeetingStore {
+
+    private final JdbcClient jdbc;
+
+    MeetingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Row(long id, long bodyId, long termId, int sequence, LocalDate heldOn, String timeOfDay,
+            String place, String kind, long presidingPersonId, Long entrustedByPersonId, boolean presidingSpeech,
+            String leadersLabelZh, String leadersLabelEn) {
+    }
+
+    private record AttendanceRow(long personId, String role, String reason) {
+    }
+
+    Optional<Meeting> find(long id) {
+        return jdbc.sql("select * from meeting where id = :id").param("id", id).query(Row.class).optional()
+                .map(this::assemble);
+    }
+
+    private Meeting assemble(Row r) {
+        List<AttendanceRow> attendance = jdbc.sql("""
+                select person_id, role, reason from meeting_attendance where meeting_id = :id order by position""")
+                .param("id", r.id()).query(AttendanceRow.class).list();
+        List<Long> present = new ArrayList<>();
+        List<Leave> onLeave = new ArrayList<>();
+        List<Long> inAttendance = new ArrayList<>();
+        for (AttendanceRow a : attendance) {
+            switch (a.role()) {
+                case "PRESENT" -> present.add(a.personId());
+                case "ON_LEAVE" -> onLeave.add(new Leave(a.personId(), a.reason()));
+                default -> inAttendance.add(a.personId());
+            }
+        }
+        List<AttendingGroup> groups = jdbc.sql("""
+                select label_zh, label_en from meeting_group where meeting_id = :id order by position""")
+                .param("id", r.id()).query(AttendingGroup.class).list();
+        List<AgendaItem> items = jdbc.sql("select * from agenda_item where meeting_id = :id order by position")
+                .param("id", r.id()).query(AgendaItem.class).list();
+        return new Meeting(r.id(), r.bodyId(), r.termId(), r.sequence(), r.heldOn(),
+                r.timeOfDay() == null ? null : TimeOfDay.valueOf(r.timeOfDay()), r.place(), MeetingKind.valueOf(r.kind()),
+                r.presidingPersonId(), r.entrustedByPersonId(), r.presidingSpeech(), List.copyOf(present),
+                List.copyOf(onLeave), List.copyOf(inAttendance), groups, r.leadersLabelZh(), r.leadersLabelEn(), items);
+    }
+
+    List<MeetingSummary> list(Long bodyId, int limit, int offset) {
+        return jdbc.sql("""
+                select m.id, m.held_on as date, m.time_of_day, m.body_id, t.number as term_number, m.sequence, m.kind,
+                       (select count(*) from agenda_item i where i.meeting_id = m.id) as item_count,
+                       f.title_zh as first_item_zh, f.title_en as first_item_en
+                from meeting m join term t on t.id = m.term_id
+                left join lateral (select title_zh, title_en from agenda_item i where i.meeting_id = m.id
+                                   order by position limit 1) f on true
+                where (cast(:body as bigint) is null or m.body_id = :body)
+                order by m.held_on desc, m.id desc limit :limit offset :offset""")
+                .param("body", bodyId).param("limit", limit).param("offset", offset)
+                .query(MeetingSummary.class).list();
+    }
+
+    long count(Long bodyId) {
+        return jdbc.sql("select count(*) from meeting where (cast(:body as bigint) is null or body_id = :body)")
+                .param("body", bodyId).query(Long.class).single();
+    }
+
+    /** Locks the term so that meeting numbers within it are handed out one at a time. */
+    int nextSequence(long termId) {
+        jdbc.sql("select id from term where id = :t for update").param("t", termId).query(Long.class).single();
+        return jdbc.sql("select coalesce(max(sequence), 0) + 1 from meeting where term_id = :t")
+                .param("t", termId).query(Integer.class).single();
+    }
+
+    boolean sequenceTaken(long termId, int sequence, Long exceptMeetingId) {
+        return jdbc.sql("select count(*) from meeting where term_id = :t and sequence = :s and id <> :id")
+                .param("t", termId).param("s", sequence).param("id", exceptMeetingId == null ? -1 : exceptMeetingId)
+                .query(Long.class).single() > 0;
+    }
+
+    long insert(MeetingDraft d, long termId, int sequence) {
+        long id = jdbc.sql("""
+                insert into meeting (body_id, term_id, sequence, held_on, time_of_day, place, kind, presiding_person_id,
+                                     entrusted_by_person_id, presiding_speech, leaders_label_zh, leaders_label_en)
+                values (:body, :term, :seq, :date, :tod, :place, :kind, :presiding, :entrusted, :speech, :lzh, :len)
+                returning id""")
+                .params(columns(d, termId, sequence)).query(Long.class).single();
+        writeChildren(id, d);
+        return id;
+    }
+
+    void update(long id, MeetingDraft d, long termId, int sequence) {
+        jdbc.sql("""
+                update meeting set body_id = :body, term_id = :term, sequence = :seq, held_on = :date, time_of_day = :tod,
+                       place = :place, kind = :kind, presiding_person_id = :presiding, entrusted_by_person_id = :entrusted,
+                       presiding_speech = :speech, leaders_label_zh = :lzh, leaders_label_en = :len,
+                       updated_at = now(), version = version + 1
+                where id = :id""")
+                .params(columns(d, termId, sequence)).param("id", id).update();
+        writeChildren(id, d);
+    }
+
+    private static java.util.Map<String, Object> columns(MeetingDraft d, long termId, int sequence) {
+        var m = new java.util.HashMap<String, Object>();
+        m.put("body", d.bodyId());
+        m.put("term", termId);
+        m.put("seq", sequence);
+        m.put("date", d.date());
+        m.put("tod", d.timeOfDay() == null ? null : d.timeOfDay().name());
+        m.put("place", Text.orNull(d.place()));
+        m.put("kind", d.kind() == null ? MeetingKind.REGULAR.name() : d.kind().name());
+        m.put("presiding", d.presidingPersonId());
+        m.put("entrusted", d.entrustedById());
+        m.put("speech", d.presidingSpeech() == null || d.presidingSpeech());
+        m.put("lzh", Text.orNull(d.leadersLabelZh()));
+        m.put("len", Text.orNull(d.leadersLabelEn()));
+        return m;
+    }
+
+    private void writeChildren(long id, MeetingDraft d) {
+        jdbc.sql("delete from meeting_attendance where meeting_id = :id").param("id", id).update();
+        int order = 0;
+        for (Long p : d.present()) {
+            attend(id, p, "PRESENT", ++order, null);
+        }
+        for (Leave l : d.onLeave()) {
+            attend(id, l.personId(), "ON_LEAVE", ++order, Text.orNull(l.reason()));
+        }
+        for (Long p : d.inAttendance()) {
+            attend(id, p, "IN_ATTENDANCE", ++order, null);
+        }
+        jdbc.sql("delete from meeting_group where meeting_id = :id").param("id", id).update();
+        int position = 0;
+        for (AttendingGroup g : d.groups()) {
+            jdbc.sql("insert into meeting_group (meeting_id, position, label_zh, label_en) values (:m, :p, :zh, :en)")
+                    .param("m", id).param("p", ++position).param("zh", Text.orNull(g.labelZh()))
+                    .param("en", Text.orNull(g.labelEn())).update();
+        }
+        Set<Long> kept = d.items().stream().map(ItemDraft::id).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        jdbc.sql("delete from agenda_item where meeting_id = :m and not (id = any(:kept))")
+                .param("m", id).param("kept", kept.toArray(Long[]::new)).update();
+        position = 0;
+        for (ItemDraft item : d.items()) {
+            var params = new java.util.HashMap<String, Object>();
+            params.put("m", id);
+            params.put("p", ++position);
+            params.put("kind", item.kind().name());
+            params.put("zh", Text.orNull(item.titleZh()));
+            params.put("en", Text.orNull(item.titleEn()));
+            params.put("headline", item.headline() == null || item.headline());
+            params.put("vis", (item.visibility() == null ? Visibility.PUBLIC : item.visibility()).name());
+            params.put("czh", Text.orNull(item.conclusionsZh()));
+            params.put("cen", Text.orNull(item.conclusionsEn()));
+            if (item.id() == null) {
+                jdbc.sql("""
+                        insert into agenda_item (meeting_id, position, kind, title_zh, title_en, headline, visibility,
+                                                 conclusions_zh, conclusions_en)
+                        values (:m, :p, :kind, :zh, :en, :headline, :vis, :czh, :cen)""").params(params).update();
+            } else {
+                params.put("id", item.id());
+                jdbc.sql("""
+                        update agenda_item set position = :p, kind = :kind, title_zh = :zh, title_en = :en,
+                               headline = :headline, visibility = :vis, conclusions_zh = :czh, conclusions_en = :cen
+                        where id = :id and meeting_id = :m""").params(params).update();
+            }
+        }
+    }
+
+    private void attend(long meetingId, long personId, String role, int position, String reason) {
+        jdbc.sql("""
+                insert into meeting_attendance (meeting_id, person_id, role, position, reason)
+                values (:m, :p, :r, :pos, :reason)""")
+                .param("m", meetingId).param("p", personId).param("r", role).param("pos", position)
+                .param("reason", reason).update();
+    }
+
+    Set<Long> itemIds(long meetingId) {
+        return Set.copyOf(jdbc.sql("select id from agenda_item where meeting_id = :m").param("m", meetingId)
+                .query(Long.class).list());
+    }
+}

@@ -1,0 +1,241 @@
+package org.yishi.meetings;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yishi.directory.Body;
+import org.yishi.directory.Directory;
+import org.yishi.directory.Person;
+import org.yishi.directory.Term;
+import org.yishi.platform.Bilingual;
+import org.yishi.platform.InvalidInput;
+import org.yishi.platform.NotFound;
+import org.yishi.platform.Text;
+
+/**
+ * The meetings API: plan (record) a meeting, revise it, read it back. A meeting is checked as a whole against the
+ * directory before anything is written: it must fall within a term of its body, the presiding person must be
+ * present, nobody may be both present and on leave, and only members of the body may be present or on leave as
+ * members. On any problem an {@link InvalidInput} lists them all and nothing is saved.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Meetings {
+
+    private final MeetingStore store;
+    private final Directory directory;
+
+    Meetings(MeetingStore store, Directory directory) {
+        this.store = store;
+        this.directory = directory;
+    }
+
+    public Meeting meeting(long id) {
+        return store.find(id).orElseThrow(() -> new NotFound("kind.meeting", id));
+    }
+
+    public Optional<Meeting> find(long id) {
+        return store.find(id);
+    }
+
+    /** Meetings newest first, optionally of one body only. */
+    public List<MeetingSummary> list(Long bodyId, int limit, int offset) {
+        return store.list(bodyId, Math.clamp(limit, 1, 500), Math.max(0, offset));
+    }
+
+    public long count(Long bodyId) {
+        return store.count(bodyId);
+    }
+
+    @Transactional
+    public Meeting plan(MeetingDraft draft) {
+        Term term = check(draft, null);
+        int sequence = draft.sequence() != null ? draft.sequence() : store.nextSequence(term.id());
+        return meeting(store.insert(draft, term.id(), sequence));
+    }
+
+    @Transactional
+    public Meeting revise(long id, MeetingDraft draft) {
+        Meeting current = meeting(id);
+        Term term = check(draft, current);
+        int sequence;
+        if (draft.sequence() != null) {
+            sequence = draft.sequence();
+        } else if (term.id() == current.termId()) {
+            sequence = current.sequence();
+        } else {
+            sequence = store.nextSequence(term.id());
+        }
+        store.update(id, draft, term.id(), sequence);
+        return meeting(id);
+    }
+
+    private Term check(MeetingDraft d, Meeting current) {
+        var problems = new InvalidInput.Collector();
+        Body body = null;
+        if (d.bodyId() == null) {
+            problems.add("bodyId", "input.required", label("kind.body"));
+        } else {
+            body = directory.findBody(d.bodyId()).orElse(null);
+            if (body == null) {
+                problems.add("bodyId", "input.unknown", label("kind.body"), d.bodyId());
+            }
+        }
+        if (d.date() == null) {
+            problems.add("date", "input.required", label("field.date"));
+        }
+        Term term = null;
+        if (body != null && d.date() != null) {
+            term = directory.termOn(body.id(), d.date()).orElse(null);
+            if (term == null) {
+                problems.add("date", "meetings.no-term", bodyName(body), d.date());
+            }
+        }
+        if (term != null && d.sequence() != null) {
+            if (d.sequence() < 1) {
+                problems.add("sequence", "meetings.sequence-positive");
+            } else if (store.sequenceTaken(term.id(), d.sequence(), current == null ? null : current.id())) {
+                problems.add("sequence", "meetings.sequence-taken", d.sequence());
+            }
+        }
+
+        // everybody named must exist, and appear once only
+        Set<Long> named = new HashSet<>();
+        d.present().forEach(named::add);
+        d.onLeave().stream().map(Leave::personId).forEach(named::add);
+        named.addAll(d.inAttendance());
+        if (d.presidingPersonId() != null) {
+            named.add(d.presidingPersonId());
+        }
+        if (d.entrustedById() != null) {
+            named.add(d.entrustedById());
+        }
+        named.remove(null);
+        Map<Long, Person> people = new HashMap<>();
+        for (Long id : named) {
+            directory.findPerson(id).ifPresent(p -> people.put(id, p));
+        }
+        Map<Long, String> seen = new HashMap<>();
+        checkPeople(problems, "present", d.present(), people, seen);
+        checkPeople(problems, "onLeave", d.onLeave().stream().map(Leave::personId).toList(), people, seen);
+        checkPeople(problems, "inAttendance", d.inAttendance(), people, seen);
+        for (int i = 0; i < d.onLeave().size(); i++) {
+            if (Text.blank(d.onLeave().get(i).reason())) {
+                problems.add("onLeave[" + i + "].reason", "meetings.leave-reason", name(people, d.onLeave().get(i).personId()));
+            }
+        }
+
+        // members only, as members
+        if (term != null) {
+            Set<Long> members = directory.membersOn(body.id(), d.date());
+            for (int i = 0; i < d.present().size(); i++) {
+                Long p = d.present().get(i);
+                if (p != null && people.containsKey(p) && !members.contains(p)) {
+                    problems.add("present[" + i + "]", "meetings.not-a-member", name(people, p), bodyName(body), d.date());
+                }
+            }
+            for (int i = 0; i < d.onLeave().size(); i++) {
+                Long p = d.onLeave().get(i).personId();
+                if (p != null && people.containsKey(p) && !members.contains(p)) {
+                    problems.add("onLeave[" + i + "].personId", "meetings.not-a-member", name(people, p), bodyName(body), d.date());
+                }
+            }
+        }
+
+        // presiding and entrusting
+        if (d.presidingPersonId() == null) {
+            problems.add("presidingPersonId", "input.required", label("field.presiding"));
+        } else if (!people.containsKey(d.presidingPersonId())) {
+            problems.add("presidingPersonId", "input.unknown", label("kind.person"), d.presidingPersonId());
+        } else if (!d.present().contains(d.presidingPersonId())) {
+            problems.add("presidingPersonId", "meetings.presiding-not-present", name(people, d.presidingPersonId()));
+        }
+        if (d.entrustedById() != null) {
+            if (!people.containsKey(d.entrustedById())) {
+                problems.add("entrustedById", "input.unknown", label("kind.person"), d.entrustedById());
+            } else if (d.entrustedById().equals(d.presidingPersonId())) {
+                problems.add("entrustedById", "meetings.entrusted-self");
+            } else if (d.present().contains(d.entrustedById())) {
+                problems.add("entrustedById", "meetings.entrusting-present", name(people, d.entrustedById()));
+            }
+        }
+
+        // groups and items
+        for (int i = 0; i < d.groups().size(); i++) {
+            AttendingGroup g = d.groups().get(i);
+            if (g == null || (Text.blank(g.labelZh()) && Text.blank(g.labelEn()))) {
+                problems.add("groups[" + i + "]", "meetings.group-label");
+            }
+        }
+        Set<Long> ownItems = current == null ? Set.of() : store.itemIds(current.id());
+        for (int i = 0; i < d.items().size(); i++) {
+            ItemDraft item = d.items().get(i);
+            String at = "items[" + i + "]";
+            if (item == null) {
+                problems.add(at, "input.required", label("kind.item"));
+                continue;
+            }
+            if (item.kind() == null) {
+                problems.add(at + ".kind", "input.required", label("field.itemKind"));
+            }
+            if (Text.blank(item.titleZh()) && Text.blank(item.titleEn())) {
+                problems.add(at + ".titleZh", "meetings.item-title", i + 1);
+            }
+            if (item.id() != null && !ownItems.contains(item.id())) {
+                problems.add(at + ".id", "meetings.item-foreign", item.id());
+            }
+        }
+        problems.throwIfAny();
+        return term;
+    }
+
+    private static void checkPeople(InvalidInput.Collector problems, String field, List<Long> ids,
+            Map<Long, Person> people, Map<Long, String> seen) {
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            String at = field.equals("onLeave") ? field + "[" + i + "].personId" : field + "[" + i + "]";
+            if (id == null) {
+                problems.add(at, "input.required", label("kind.person"));
+                continue;
+            }
+            if (!people.containsKey(id)) {
+                problems.add(at, "input.unknown", label("kind.person"), id);
+                continue;
+            }
+            String before = seen.putIfAbsent(id, field);
+            if (before != null) {
+                if (before.equals(field)) {
+                    problems.add(at, "meetings.listed-twice", name(people, id), label("role." + field));
+                } else {
+                    problems.add(at, "meetings.two-roles", name(people, id), label("role." + before), label("role." + field));
+                }
+            }
+        }
+    }
+
+    private static Bilingual name(Map<Long, Person> people, Long id) {
+        Person p = people.get(id);
+        return p == null ? new Bilingual(String.valueOf(id), String.valueOf(id)) : new Bilingual(p.nameZh(), p.nameRomanized());
+    }
+
+    private static Bilingual bodyName(Body body) {
+        return new Bilingual(body.runningNameZh(), body.nameEn());
+    }
+
+    private static DefaultMessageSourceResolvable label(String code) {
+        return new DefaultMessageSourceResolvable(code);
+    }
+
+    /** The date's term for a body, for callers that want to show it before planning. */
+    public Optional<Term> termOn(long bodyId, LocalDate date) {
+        return directory.termOn(bodyId, date);
+    }
+}

@@ -1,0 +1,134 @@
+package org.yishi.platform;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The one mapping from refusals to RFC 9457 problem details for the JSON API. Titles and details are in the
+ * caller's language; a refusal of input lists every bad field under {@code errors}. No stack trace or internal
+ * detail ever reaches the caller.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInput e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = e.violations().stream()
+                .map(v -> Map.of("field", v.field(), "message", Messages.resolve(messages, v, locale)))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidProblem(errors, locale));
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String kind = messages.getMessage(e.kindCode(), null, e.kindCode(), locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                messages.getMessage("problem.not-found.detail", new Object[] {kind, e.id()}, locale));
+        problem.setTitle(messages.getMessage("problem.not-found.title", null, locale));
+        problem.setType(URI.create("urn:yishi:problem:not-found"));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(Incomplete.class)
+    ResponseEntity<ProblemDetail> incomplete(Incomplete e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> missing = e.missing().stream().map(v -> Messages.resolve(messages, v, locale)).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, String.join(" ", missing));
+        problem.setTitle(messages.getMessage(e.titleCode(), null, locale));
+        problem.setType(URI.create("urn:yishi:problem:incomplete"));
+        problem.setProperty("missing", missing);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String message = messages.getMessage("problem.bad-value", new Object[] {e.getName()}, locale);
+        return ResponseEntity.badRequest().body(invalidProblem(List.of(Map.of("field", e.getName(), "message", message)), locale));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String field = "";
+        if (e.getCause() instanceof DatabindException databind) {
+            StringBuilder path = new StringBuilder();
+            for (var ref : databind.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        String message = field.isEmpty()
+                ? messages.getMessage("problem.unreadable", null, locale)
+                : messages.getMessage("problem.bad-value", new Object[] {field}, locale);
+        return ResponseEntity.badRequest().body(invalidProblem(List.of(Map.of("field", field, "message", message)), locale));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(Map.of("field", f.getField(),
+                "message", messages.getMessage(f, locale))));
+        return ResponseEntity.badRequest().body(invalidProblem(errors, locale));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse) {
+            throw e; // framework errors (405, 415, ...) keep their own problem details
+        }
+        logger.error("Unexpected error while answering an API call", e);
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                messages.getMessage("problem.internal.detail", null, locale));
+        problem.setTitle(messages.getMessage("problem.internal.title", null, locale));
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private ProblemDetail invalidProblem(List<Map<String, String>> errors, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                String.join(" ", errors.stream().map(m -> m.get("message")).toList()));
+        problem.setTitle(messages.getMessage("problem.invalid.title", null, locale));
+        problem.setType(URI.create("urn:yishi:problem:invalid-input"));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}

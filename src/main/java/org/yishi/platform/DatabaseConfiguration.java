@@ -1,0 +1,178 @@
+package org.yishi.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one {@link DataSource}: an external PostgreSQL when {@code yishi.db.url} is given, otherwise an embedded
+ * PostgreSQL started here and stopped with the application. Logs which one it uses.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(.*)$");
+
+    @Bean(destroyMethod = "close")
+    Database database(DatabaseProperties properties) {
+        Database server = properties.external() ? external(properties) : embedded(properties);
+        return properties.freshDatabase() ? server.withFreshDatabase() : server;
+    }
+
+    @Bean
+    DataSource dataSource(Database database) {
+        return database.dataSource();
+    }
+
+    private static Database external(DatabaseProperties properties) {
+        String url = properties.url();
+        if (!JDBC_URL.matcher(url).matches()) {
+            throw new IllegalStateException("YISHI_DB_URL must look like jdbc:postgresql://host:port/database, not: " + url);
+        }
+        log.info("Using external PostgreSQL at {} as user {}", url, properties.user());
+        return new Database(url, properties.user(), properties.password(), null, false);
+    }
+
+    private static Database embedded(DatabaseProperties properties) {
+        if (properties.ephemeral()) {
+            EmbeddedPostgres server = EphemeralServer.get();
+            return new Database(server.getJdbcUrl("postgres", "postgres"), "postgres", "", null, false);
+        }
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "50")
+                    .start();
+            String url = server.getJdbcUrl("postgres", "postgres");
+            log.info("Using embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDir);
+            return new Database(url, "postgres", "", server, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** One throw-away embedded server per JVM, shared by all test contexts, each in a database of its own. */
+    private static final class EphemeralServer {
+        private static EmbeddedPostgres server;
+
+        static synchronized EmbeddedPostgres get() {
+            if (server == null) {
+                try {
+                    server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                            .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
+                            .start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
+                }
+                EmbeddedPostgres started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going away; the temporary directory goes with the server
+                    }
+                }));
+                log.info("Using an ephemeral embedded PostgreSQL on port {}", server.getPort());
+            }
+            return server;
+        }
+    }
+
+    /** A database on a server, with the pool that reaches it; closing it stops what it started. */
+    static final class Database implements AutoCloseable {
+        private final String url;
+        private final String user;
+        private final String password;
+        private final EmbeddedPostgres embedded;
+        private final boolean dropOnClose;
+        private final HikariDataSource pool;
+
+        Database(String url, String user, String password, EmbeddedPostgres embedded, boolean dropOnClose) {
+            this.url = url;
+            this.user = user;
+            this.password = password;
+            this.embedded = embedded;
+            this.dropOnClose = dropOnClose;
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(10);
+            config.setPoolName("yishi");
+            this.pool = new HikariDataSource(config);
+        }
+
+        DataSource dataSource() {
+            return pool;
+        }
+
+        Database withFreshDatabase() {
+            String name = "yishi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            execute("create database " + name + " encoding 'UTF8' template template0");
+            pool.close();
+            Matcher m = JDBC_URL.matcher(url);
+            if (!m.matches()) {
+                throw new IllegalStateException("Unexpected JDBC URL " + url);
+            }
+            return new Database(m.group(1) + name + m.group(3), user, password, embedded, true);
+        }
+
+        private void execute(String sql) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not run: " + sql, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            pool.close();
+            if (dropOnClose) {
+                Matcher m = JDBC_URL.matcher(url);
+                if (m.matches()) {
+                    try (HikariDataSource admin = adminPool(m.group(1) + "postgres" + m.group(3));
+                         Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                        s.execute("drop database if exists " + m.group(2) + " with (force)");
+                    } catch (SQLException | RuntimeException e) {
+                        log.debug("Could not drop test database {}", m.group(2), e);
+                    }
+                }
+            }
+            if (embedded != null) {
+                embedded.close();
+                log.info("Embedded PostgreSQL stopped");
+            }
+        }
+
+        private HikariDataSource adminPool(String adminUrl) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(adminUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(1);
+            return new HikariDataSource(config);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.yishi.platform;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** The one error page of the web UI: what went wrong in the user's language, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    String notFound(NotFound e, Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(404);
+        String kind = messages.getMessage(e.kindCode(), null, e.kindCode(), locale);
+        model.addAttribute("status", 404);
+        model.addAttribute("message", messages.getMessage("problem.not-found.detail", new Object[] {kind, e.id()}, locale));
+        return "error";
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    String invalid(InvalidInput e, Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("message", String.join("；",
+                e.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList()));
+        return "error";
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String badValue(MethodArgumentTypeMismatchException e, Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("message", messages.getMessage("problem.bad-value", new Object[] {e.getName()}, locale));
+        return "error";
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    String unexpected(RuntimeException e, Model model, Locale locale, HttpServletResponse response) {
+        log.error("Unexpected error while serving a page", e);
+        response.setStatus(500);
+        model.addAttribute("status", 500);
+        model.addAttribute("message", messages.getMessage("problem.internal.detail", null, locale));
+        return "error";
+    }
+}

@@ -1,0 +1,59 @@
+package org.yishi.readouts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.yishi.directory.Body;
+import org.yishi.directory.Directory;
+import org.yishi.directory.PersonStanding;
+import org.yishi.meetings.Leave;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.Meetings;
+
+/**
+ * The readouts API: the press readout of a recorded meeting in the language asked for, rendered afresh from the
+ * meeting and the directory as they stood on the meeting's date (never stored). Unknown meetings raise
+ * {@code NotFound}; a readout whose language lacks wording raises {@code Incomplete} listing the gaps.
+ */
+@Service
+public class Readouts {
+
+    private final Meetings meetings;
+    private final Directory directory;
+    private final ReadoutWriter writer;
+
+    Readouts(Meetings meetings, Directory directory, MessageSource messages) {
+        this.meetings = meetings;
+        this.directory = directory;
+        this.writer = new ReadoutWriter(new Phrases(messages, Language.ZH), new Phrases(messages, Language.EN));
+    }
+
+    public Readout readout(long meetingId, Language language) {
+        return writer.write(facts(meetings.meeting(meetingId)), language);
+    }
+
+    ReadoutFacts facts(Meeting m) {
+        Body body = directory.body(m.bodyId());
+        Set<Long> ids = new HashSet<>(m.present());
+        ids.addAll(m.inAttendance());
+        m.onLeave().stream().map(Leave::personId).forEach(ids::add);
+        ids.add(m.presidingPersonId());
+        if (m.entrustedById() != null) {
+            ids.add(m.entrustedById());
+        }
+        Map<Long, PersonStanding> standings = directory.standingsOn(m.date(), ids);
+        List<PersonStanding> present = new ArrayList<>();
+        m.present().forEach(id -> present.add(standings.get(id)));
+        List<PersonStanding> inAttendance = new ArrayList<>();
+        m.inAttendance().forEach(id -> inAttendance.add(standings.get(id)));
+        return new ReadoutFacts(m.date(), m.timeOfDay(), m.kind(), body.runningNameZh(), body.nameEn(),
+                standings.get(m.presidingPersonId()),
+                m.entrustedById() == null ? null : standings.get(m.entrustedById()), m.presidingSpeech(), present,
+                m.leadersLabelZh(), m.leadersLabelEn(), inAttendance, m.groups(), m.items());
+    }
+}
