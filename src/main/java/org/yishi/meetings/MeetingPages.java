@@ -1,0 +1,235 @@
+package org.yishi.meetings;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yishi.directory.Body;
+import org.yishi.directory.Directory;
+import org.yishi.directory.Office;
+import org.yishi.directory.PersonStanding;
+import org.yishi.directory.Term;
+import org.yishi.platform.ChineseNumerals;
+import org.yishi.platform.InvalidInput;
+import org.yishi.platform.Messages;
+
+/** The meeting pages: list, meeting page, and the editor that picks people from the directory. */
+@Controller
+@RequestMapping("/meetings")
+class MeetingPages {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final Meetings meetings;
+    private final Directory directory;
+    private final MessageSource messages;
+
+    MeetingPages(Meetings meetings, Directory directory, MessageSource messages) {
+        this.meetings = meetings;
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    /** A person as a page shows them: name and title in the user's language. */
+    record PersonLine(long id, String name, String title, String reason) {
+    }
+
+    record Line(MeetingSummary meeting, String bodyName, String heading, String firstItem) {
+    }
+
+    record FormError(String field, String message) {
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) Long bodyId, @RequestParam(defaultValue = "0") int page, Model model,
+            Locale locale) {
+        boolean english = english(locale);
+        int p = Math.max(0, page);
+        List<Body> bodies = directory.bodies();
+        Map<Long, Body> byId = new java.util.HashMap<>();
+        bodies.forEach(b -> byId.put(b.id(), b));
+        List<Line> lines = meetings.list(bodyId, PAGE_SIZE, p * PAGE_SIZE).stream().map(s -> {
+            Body b = byId.get(s.bodyId());
+            String first = english && s.firstItemEn() != null ? s.firstItemEn() : s.firstItemZh() != null ? s.firstItemZh() : s.firstItemEn();
+            return new Line(s, english && b.nameEn() != null ? b.nameEn() : b.nameZh(), heading(b, s.termNumber(), s.sequence(), locale), first);
+        }).toList();
+        long total = meetings.count(bodyId);
+        model.addAttribute("lines", lines);
+        model.addAttribute("bodies", bodies);
+        model.addAttribute("bodyId", bodyId);
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("total", total);
+        return "meetings/list";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model, Locale locale) {
+        boolean english = english(locale);
+        Meeting m = meetings.meeting(id);
+        Body body = directory.body(m.bodyId());
+        Term term = directory.term(m.termId());
+        Set<Long> ids = new HashSet<>(m.present());
+        ids.addAll(m.inAttendance());
+        m.onLeave().forEach(l -> ids.add(l.personId()));
+        ids.add(m.presidingPersonId());
+        if (m.entrustedById() != null) {
+            ids.add(m.entrustedById());
+        }
+        Map<Long, PersonStanding> standings = directory.standingsOn(m.date(), ids);
+        model.addAttribute("meeting", m);
+        model.addAttribute("bodyName", bodyName(body, english));
+        model.addAttribute("heading", heading(body, term.number(), m.sequence(), locale));
+        model.addAttribute("presiding", line(standings.get(m.presidingPersonId()), null, english));
+        model.addAttribute("entrustedBy", m.entrustedById() == null ? null : line(standings.get(m.entrustedById()), null, english));
+        model.addAttribute("present", lines(m.present(), standings, english));
+        model.addAttribute("onLeave", m.onLeave().stream().map(l -> line(standings.get(l.personId()), l.reason(), english)).toList());
+        model.addAttribute("inAttendance", lines(m.inAttendance(), standings, english));
+        return "meetings/show";
+    }
+
+    @GetMapping("/new")
+    String create(@RequestParam(required = false) Long bodyId, Model model, Locale locale) {
+        List<Body> bodies = directory.bodies();
+        Long body = bodyId != null ? bodyId : bodies.stream().filter(b -> b.kind() == org.yishi.directory.BodyKind.STANDING_COMMITTEE)
+                .map(Body::id).findFirst().orElse(bodies.isEmpty() ? null : bodies.getFirst().id());
+        return editor(MeetingForm.empty(body, LocalDate.now()), null, List.of(), model, locale);
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable long id, Model model, Locale locale) {
+        return editor(MeetingForm.of(meetings.meeting(id)), id, List.of(), model, locale);
+    }
+
+    @PostMapping
+    String plan(@ModelAttribute("form") MeetingForm form, BindingResult binding, Model model, Locale locale) {
+        List<FormError> errors = bindingErrors(binding, locale);
+        if (errors.isEmpty()) {
+            try {
+                return "redirect:/meetings/" + meetings.plan(form.toDraft()).id() + "?saved";
+            } catch (InvalidInput e) {
+                errors = errors(e, locale);
+            }
+        }
+        return editor(form, null, errors, model, locale);
+    }
+
+    @PostMapping("/{id}")
+    String revise(@PathVariable long id, @ModelAttribute("form") MeetingForm form, BindingResult binding, Model model,
+            Locale locale) {
+        meetings.meeting(id);
+        List<FormError> errors = bindingErrors(binding, locale);
+        if (errors.isEmpty()) {
+            try {
+                meetings.revise(id, form.toDraft());
+                return "redirect:/meetings/" + id + "?saved";
+            } catch (InvalidInput e) {
+                errors = errors(e, locale);
+            }
+        }
+        return editor(form, id, errors, model, locale);
+    }
+
+    /** The attendance part of the editor, redrawn when the body or the date changes. */
+    @GetMapping("/editor/attendance")
+    String attendance(@ModelAttribute("form") MeetingForm form, BindingResult binding, Model model, Locale locale) {
+        model.addAttribute("errorFields", List.of());
+        attendanceModel(form, model, locale);
+        return "meetings/edit :: attendance";
+    }
+
+    private String editor(MeetingForm form, Long meetingId, List<FormError> errors, Model model, Locale locale) {
+        boolean english = english(locale);
+        model.addAttribute("form", form);
+        model.addAttribute("meetingId", meetingId);
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorFields", errors.stream().map(FormError::field).toList());
+        model.addAttribute("bodies", directory.bodies().stream().map(b -> new Option(b.id(), english && b.nameEn() != null ? b.nameEn() : b.nameZh())).toList());
+        model.addAttribute("timesOfDay", TimeOfDay.values());
+        model.addAttribute("kinds", MeetingKind.values());
+        model.addAttribute("itemKinds", ItemKind.values());
+        model.addAttribute("visibilities", Visibility.values());
+        attendanceModel(form, model, locale);
+        return "meetings/edit";
+    }
+
+    record Option(long id, String label) {
+    }
+
+    private void attendanceModel(MeetingForm form, Model model, Locale locale) {
+        boolean english = english(locale);
+        LocalDate date = form.date() == null ? LocalDate.now() : form.date();
+        Term term = form.bodyId() == null ? null : directory.termOn(form.bodyId(), date).orElse(null);
+        Set<Long> memberIds = form.bodyId() == null ? Set.of() : directory.membersOn(form.bodyId(), date);
+        // keep anybody the form already names, so that nothing the user entered silently disappears
+        Set<Long> shown = new java.util.LinkedHashSet<>(memberIds);
+        form.members().stream().map(MeetingForm.MemberRow::personId).filter(java.util.Objects::nonNull).forEach(shown::add);
+        List<Long> everyone = directory.people().stream().map(org.yishi.directory.Person::id).toList();
+        List<PersonStanding> all = sorted(directory.standingsOn(date, everyone).values());
+        List<PersonLine> members = all.stream().filter(s -> shown.contains(s.personId())).map(s -> line(s, null, english)).toList();
+        List<PersonLine> others = all.stream().filter(s -> !shown.contains(s.personId())).map(s -> line(s, null, english)).toList();
+        model.addAttribute("form", form);
+        model.addAttribute("term", term);
+        model.addAttribute("termMissing", form.bodyId() != null && term == null);
+        model.addAttribute("members", members);
+        model.addAttribute("others", others);
+    }
+
+    private static List<PersonStanding> sorted(Collection<PersonStanding> standings) {
+        List<PersonStanding> list = new ArrayList<>(standings);
+        list.sort(java.util.Comparator.comparingLong(PersonStanding::personId));
+        list.sort(PersonStanding.PROTOCOL_ORDER);
+        return list;
+    }
+
+    private List<PersonLine> lines(List<Long> ids, Map<Long, PersonStanding> standings, boolean english) {
+        List<PersonStanding> list = new ArrayList<>(ids.stream().map(standings::get).toList());
+        list.sort(PersonStanding.PROTOCOL_ORDER);
+        return list.stream().map(s -> line(s, null, english)).toList();
+    }
+
+    private static PersonLine line(PersonStanding s, String reason, boolean english) {
+        Office o = s.office();
+        String title = o == null ? "" : english && o.titleEn() != null ? o.titleEn() : o.titleZh();
+        return new PersonLine(s.personId(), s.person().name(english), title, reason);
+    }
+
+    private String heading(Body body, int term, int sequence, Locale locale) {
+        boolean english = english(locale);
+        return messages.getMessage("meetings.heading", new Object[] {english ? String.valueOf(term) : ChineseNumerals.of(term),
+                bodyName(body, english), String.valueOf(sequence)}, locale);
+    }
+
+    private static String bodyName(Body b, boolean english) {
+        return english && b.nameEn() != null ? b.nameEn() : b.runningNameZh();
+    }
+
+    private List<FormError> errors(InvalidInput e, Locale locale) {
+        return e.violations().stream().map(v -> new FormError(v.field(), Messages.resolve(messages, v, locale))).toList();
+    }
+
+    private List<FormError> bindingErrors(BindingResult binding, Locale locale) {
+        return binding.getFieldErrors().stream().map(f -> new FormError(f.getField(),
+                messages.getMessage("problem.bad-value", new Object[] {messages.getMessage("field." + f.getField(), null, f.getField(), locale)}, locale)))
+                .toList();
+    }
+
+    private static boolean english(Locale locale) {
+        return locale.getLanguage().equals("en");
+    }
+}
