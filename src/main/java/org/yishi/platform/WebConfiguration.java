@@ -32,7 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
-        change.setParamName("lang");
+        change.setParamName("language");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).excludePathPatterns("/api/**");
     }

@@ -10,7 +10,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The user's language: Chinese unless the user chose English. The choice is kept in a cookie (so any node serves
- * it the same way); a script calling the API may ask with {@code Accept-Language} or {@code ?lang=}.
+ * it the same way) and changed with {@code ?language=en} or {@code ?language=zh-CN}; a script calling the API may ask
+ * with {@code Accept-Language}.
  */
 final class YishiLocales implements LocaleResolver {
 
