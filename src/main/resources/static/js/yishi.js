@@ -16,6 +16,11 @@
   }
 
   document.addEventListener('click', function (event) {
+    var confirmed = event.target.closest('[data-confirm]');
+    if (confirmed && !window.confirm(confirmed.getAttribute('data-confirm'))) {
+      event.preventDefault();
+      return;
+    }
     var add = event.target.closest('[data-add-row]');
     if (add) {
       event.preventDefault();

@@ -34,6 +34,13 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     Database database(DatabaseProperties properties) {
         Database server = properties.external() ? external(properties) : embedded(properties);
+        int version = server.serverVersion();
+        log.info("PostgreSQL server version {}.{}", version / 10000, version % 10000);
+        if (version < 150000) {
+            server.closeQuietly();
+            throw new IllegalStateException("Yishi needs PostgreSQL 15 or newer; the server at " + properties.url()
+                    + " runs version " + version / 10000 + ".");
+        }
         return properties.freshDatabase() ? server.withFreshDatabase() : server;
     }
 
@@ -136,6 +143,25 @@ class DatabaseConfiguration {
                 throw new IllegalStateException("Unexpected JDBC URL " + url);
             }
             return new Database(m.group(1) + name + m.group(3), user, password, embedded, true);
+        }
+
+        /** The server's version as PostgreSQL numbers it, e.g. 150018 for 15.18. */
+        int serverVersion() {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                 var rs = s.executeQuery("show server_version_num")) {
+                rs.next();
+                return Integer.parseInt(rs.getString(1));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not reach PostgreSQL at " + url + ": " + e.getMessage(), e);
+            }
+        }
+
+        void closeQuietly() {
+            try {
+                close();
+            } catch (IOException | RuntimeException ignored) {
+                // start-up is failing anyway; the reason is already being reported
+            }
         }
 
         private void execute(String sql) {
