@@ -10,13 +10,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yishi.Browser;
+import org.yishi.YishiIntegrationTest;
 
 /** Builds a small directory through the pages, then finds its people in the meeting editor. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "yishi.db.ephemeral=true", "yishi.db.fresh-database=true", "yishi.demo-data=off"})
+@YishiIntegrationTest("yishi.demo-data=off")
 class DirectoryBrowserTests {
 
     private static Browser browser;

@@ -12,16 +12,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yishi.Browser;
+import org.yishi.YishiIntegrationTest;
 import org.yishi.directory.Body;
 import org.yishi.directory.BodyKind;
 import org.yishi.directory.Directory;
 
 /** Drives the real meeting editor in headless Chromium against the demo directory. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "yishi.db.ephemeral=true", "yishi.db.fresh-database=true", "yishi.demo-data=on"})
+@YishiIntegrationTest("yishi.demo-data=on")
 class MeetingEditorBrowserTests {
 
     private static Browser browser;
@@ -104,7 +103,11 @@ class MeetingEditorBrowserTests {
         WebElement readout = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("readout-text")));
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readout-text"), "主持会议并讲话"));
         browser.screenshot("meeting-page-zh");
-        assertThat(driver.findElement(By.id("meeting-heading")).getText()).isEqualTo("十二届区委常委会第2次会议");
+        long created = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/meetings/(\\d+).*", "$1"));
+        Meeting saved = meetings.meeting(created);
+        assertThat(saved.date()).hasToString("2023-03-15");
+        assertThat(driver.findElement(By.id("meeting-heading")).getText())
+                .isEqualTo("十二届区委常委会第" + saved.sequence() + "次会议");
         assertThat(meetings.count(null)).isEqualTo(before + 1);
         List<String> paragraphs = readout.findElements(By.tagName("p")).stream().map(WebElement::getText).toList();
         assertThat(paragraphs).containsExactly(
