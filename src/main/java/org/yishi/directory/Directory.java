@@ -76,9 +76,24 @@ public class Directory {
                 problems.add("parentId", "directory.body.parent-self");
             } else if (bodies.find(d.parentId()).isEmpty()) {
                 problems.add("parentId", "input.unknown", label("kind.body"), d.parentId());
+            } else if (id != null && belongsTo(d.parentId(), id)) {
+                problems.add("parentId", "directory.body.parent-loop");
             }
         }
         problems.throwIfAny();
+    }
+
+    /** Whether the body is, directly or through its parents, part of the other one. */
+    private boolean belongsTo(long bodyId, long ancestorId) {
+        Set<Long> seen = new java.util.HashSet<>();
+        Long current = bodyId;
+        while (current != null && seen.add(current)) {
+            if (current == ancestorId) {
+                return true;
+            }
+            current = bodies.find(current).map(Body::parentId).orElse(null);
+        }
+        return false;
     }
 
     public List<Term> terms(long bodyId) {

@@ -78,9 +78,13 @@ class MeetingStore {
                 .param("body", bodyId).query(Long.class).single();
     }
 
-    /** Locks the term so that meeting numbers within it are handed out one at a time. */
-    int nextSequence(long termId) {
+    /** Locks the term's row until the transaction ends, so that its meeting numbers change one meeting at a time. */
+    void lockTerm(long termId) {
         jdbc.sql("select id from term where id = :t for update").param("t", termId).query(Long.class).single();
+    }
+
+    /** The next free number in the term; call with the term locked. */
+    int nextSequence(long termId) {
         return jdbc.sql("select coalesce(max(sequence), 0) + 1 from meeting where term_id = :t")
                 .param("t", termId).query(Integer.class).single();
     }

@@ -99,6 +99,9 @@ public class Meetings {
                 problems.add("date", "meetings.no-term", bodyName(body), d.date());
             }
         }
+        if (term != null) {
+            store.lockTerm(term.id()); // numbers within a term are checked and handed out one meeting at a time
+        }
         if (term != null && d.sequence() != null) {
             if (d.sequence() < 1) {
                 problems.add("sequence", "meetings.sequence-positive");
@@ -176,6 +179,7 @@ public class Meetings {
             }
         }
         Set<Long> ownItems = current == null ? Set.of() : store.itemIds(current.id());
+        Set<Long> itemIdsSeen = new HashSet<>();
         for (int i = 0; i < d.items().size(); i++) {
             ItemDraft item = d.items().get(i);
             String at = "items[" + i + "]";
@@ -191,6 +195,8 @@ public class Meetings {
             }
             if (item.id() != null && !ownItems.contains(item.id())) {
                 problems.add(at + ".id", "meetings.item-foreign", item.id());
+            } else if (item.id() != null && !itemIdsSeen.add(item.id())) {
+                problems.add(at + ".id", "meetings.item-twice", item.id());
             }
         }
         problems.throwIfAny();

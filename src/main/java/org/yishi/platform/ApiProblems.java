@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -68,6 +69,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle(messages.getMessage(e.titleCode(), null, locale));
         problem.setType(URI.create("urn:yishi:problem:incomplete"));
         problem.setProperty("missing", missing);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Two changes at the same moment collided on a database rule; the later one changed nothing. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e) {
+        logger.warn("Refused a change that collided with another: " + e.getMostSpecificCause().getMessage());
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage("problem.conflict.detail", null, locale));
+        problem.setTitle(messages.getMessage("problem.conflict.title", null, locale));
+        problem.setType(URI.create("urn:yishi:problem:conflict"));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -41,6 +42,15 @@ class PageErrors {
         model.addAttribute("status", 400);
         model.addAttribute("message", String.join("；",
                 e.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList()));
+        return "error";
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    String conflict(DataIntegrityViolationException e, Model model, Locale locale, HttpServletResponse response) {
+        log.warn("Refused a change that collided with another: {}", e.getMostSpecificCause().getMessage());
+        response.setStatus(409);
+        model.addAttribute("status", 409);
+        model.addAttribute("message", messages.getMessage("problem.conflict.detail", null, locale));
         return "error";
     }
 

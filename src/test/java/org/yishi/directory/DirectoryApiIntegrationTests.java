@@ -63,6 +63,12 @@ class DirectoryApiIntegrationTests {
         long body = createBody("中共青川区委员会");
         assertThat(api.in("zh-CN").put("/api/bodies/" + body, Map.of("kind", "PARTY_COMMITTEE", "nameZh", "中共青川区委员会",
                 "parentId", body)).refusal()).containsExactly("parentId: 机构不能以自身为上级机构。");
+
+        long child = id(api.create("/api/bodies", Map.of("kind", "STANDING_COMMITTEE", "nameZh", "中共青川区委员会常务委员会",
+                "parentId", body), "/api/bodies/"));
+        assertThat(api.in("zh-CN").put("/api/bodies/" + body, Map.of("kind", "PARTY_COMMITTEE", "nameZh", "中共青川区委员会",
+                "parentId", child)).refusal()).containsExactly("parentId: 上级机构不能是本机构的下级机构。");
+        assertThat(api.get("/api/bodies/" + body).expect(200).json().get("parentId").isNull()).isTrue();
     }
 
     @Test

@@ -96,6 +96,27 @@ class MeetingsApiIntegrationTests {
     }
 
     @Test
+    void meetingsRecordedAtTheSameMomentGetDistinctNumbers() throws Exception {
+        int count = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(count)) {
+            List<java.util.concurrent.Future<Integer>> numbers = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                numbers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/meetings", draft("2024-06-0" + 1)).expect(201).json().get("sequence").asInt();
+                }));
+            }
+            start.countDown();
+            List<Integer> given = new java.util.ArrayList<>();
+            for (var n : numbers) {
+                given.add(n.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(given).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+        }
+    }
+
+    @Test
     void aMeetingReadsBackAsRecorded() {
         JsonNode recorded = api.create("/api/meetings", draft("2024-03-12"), "/api/meetings/");
 
@@ -145,6 +166,19 @@ class MeetingsApiIntegrationTests {
         assertThat(items.get(1).get("titleZh").asString()).isEqualTo("传达学习习近平总书记重要讲话精神");
         assertThat(items.get(1).get("position").asInt()).isEqualTo(2);
         assertThat(items.size()).isEqualTo(2);
+    }
+
+    @Test
+    void anItemSentBackTwiceInARevisionIsRefused() {
+        JsonNode recorded = api.create("/api/meetings", draft("2024-05-06"), "/api/meetings/");
+        long item = id(recorded.get("items").get(0));
+        Map<String, Object> revision = draft("2024-05-06");
+        revision.put("items", List.of(Map.of("id", item, "kind", "CONVEY_STUDY", "titleZh", "甲"),
+                Map.of("id", item, "kind", "DELIBERATE", "titleZh", "乙")));
+
+        assertThat(api.in("en").put("/api/meetings/" + id(recorded), revision).refusal())
+                .containsExactly("items[1].id: Agenda item " + item + " is listed twice; list each item once.");
+        assertThat(api.get("/api/meetings/" + id(recorded)).expect(200).json()).isEqualTo(recorded);
     }
 
     @Test
