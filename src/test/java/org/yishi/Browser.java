@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,8 +19,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Debian Chromium for browser tests. Chromium and its driver come from Debian's packages (chromium,
  * chromium-driver); nothing is downloaded at test time. Screenshots go to target/screenshots.
+ *
+ * <p>Use as {@code @RegisterExtension static final Browser browser = new Browser();}: it closes after the class.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, AfterAllCallback {
 
     private static final String CHROMIUM = System.getProperty("yishi.chromium", "/usr/bin/chromium");
     private static final String DRIVER = System.getProperty("yishi.chromedriver", "/usr/bin/chromedriver");
@@ -54,5 +58,10 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,8 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yishi.platform.InvalidInput;
-import org.yishi.platform.Messages;
+import org.yishi.platform.Forms;
 
 /**
  * The directory pages: bodies with their terms and members, people with their offices, and units. Each page shows
@@ -28,42 +26,17 @@ import org.yishi.platform.Messages;
 class DirectoryPages {
 
     private final Directory directory;
-    private final MessageSource messages;
+    private final Forms forms;
 
-    DirectoryPages(Directory directory, MessageSource messages) {
+    DirectoryPages(Directory directory, Forms forms) {
         this.directory = directory;
-        this.messages = messages;
-    }
-
-    record FormError(String field, String message) {
-    }
-
-    /** Runs a change; on refusal puts the problems in the model and answers false. */
-    private boolean attempt(Runnable change, BindingResult binding, Model model, Locale locale) {
-        List<FormError> errors = new java.util.ArrayList<>(binding.getFieldErrors().stream()
-                .map(f -> new FormError(f.getField(), messages.getMessage("problem.bad-value",
-                        new Object[] {messages.getMessage("field." + f.getField(), null, f.getField(), locale)}, locale)))
-                .toList());
-        if (errors.isEmpty()) {
-            try {
-                change.run();
-                return true;
-            } catch (InvalidInput e) {
-                e.violations().forEach(v -> errors.add(new FormError(v.field(), Messages.resolve(messages, v, locale))));
-            }
-        }
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorFields", errors.stream().map(FormError::field).toList());
-        return false;
+        this.forms = forms;
     }
 
     private void common(Model model) {
         model.addAttribute("bodyKinds", BodyKind.values());
         model.addAttribute("allBodies", directory.bodies());
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", List.of());
-            model.addAttribute("errorFields", List.of());
-        }
+        forms.noErrorsYet(model);
     }
 
     // ---- bodies
@@ -79,11 +52,8 @@ class DirectoryPages {
 
     @PostMapping("/bodies")
     String createBody(@ModelAttribute("form") BodyDraft form, BindingResult binding, Model model, Locale locale) {
-        Body[] created = new Body[1];
-        if (attempt(() -> created[0] = directory.createBody(form), binding, model, locale)) {
-            return "redirect:/directory/bodies/" + created[0].id() + "?saved";
-        }
-        return bodies(model);
+        return forms.submit(() -> directory.createBody(form), binding, model, locale)
+                .map(body -> "redirect:/directory/bodies/" + body.id() + "?saved").orElseGet(() -> bodies(model));
     }
 
     @GetMapping("/bodies/{id}")
@@ -118,40 +88,33 @@ class DirectoryPages {
     @PostMapping("/bodies/{id}")
     String updateBody(@PathVariable long id, @ModelAttribute("form") BodyDraft form, BindingResult binding, Model model,
             Locale locale) {
-        if (attempt(() -> directory.updateBody(id, form), binding, model, locale)) {
-            return "redirect:/directory/bodies/" + id + "?saved";
-        }
-        return body(id, null, model);
+        return forms.submit(() -> directory.updateBody(id, form), binding, model, locale)
+                .map(body -> "redirect:/directory/bodies/" + id + "?saved").orElseGet(() -> body(id, null, model));
     }
 
     @PostMapping("/bodies/{id}/terms")
     String createTerm(@PathVariable long id, @ModelAttribute("termForm") TermDraft form, BindingResult binding,
             Model model, Locale locale) {
-        Term[] created = new Term[1];
-        if (attempt(() -> created[0] = directory.createTerm(id, form), binding, model, locale)) {
-            return "redirect:/directory/bodies/" + id + "?saved&term=" + created[0].id();
-        }
-        return body(id, null, model);
+        return forms.submit(() -> directory.createTerm(id, form), binding, model, locale)
+                .map(term -> "redirect:/directory/bodies/" + id + "?saved&term=" + term.id()).orElseGet(() -> body(id, null, model));
     }
 
     @PostMapping("/terms/{id}")
     String updateTerm(@PathVariable long id, @ModelAttribute("termEdit") TermDraft form, BindingResult binding,
             Model model, Locale locale) {
         Term term = directory.term(id);
-        if (attempt(() -> directory.updateTerm(id, form), binding, model, locale)) {
-            return "redirect:/directory/bodies/" + term.bodyId() + "?saved&term=" + id;
-        }
-        return body(term.bodyId(), id, model);
+        return forms.submit(() -> directory.updateTerm(id, form), binding, model, locale)
+                .map(t -> "redirect:/directory/bodies/" + term.bodyId() + "?saved&term=" + id)
+                .orElseGet(() -> body(term.bodyId(), id, model));
     }
 
     @PostMapping("/terms/{id}/members")
     String addMember(@PathVariable long id, @ModelAttribute("memberForm") MembershipDraft form, BindingResult binding,
             Model model, Locale locale) {
         Term term = directory.term(id);
-        if (attempt(() -> directory.addMember(id, form), binding, model, locale)) {
-            return "redirect:/directory/bodies/" + term.bodyId() + "?saved&term=" + id;
-        }
-        return body(term.bodyId(), id, model);
+        return forms.submit(() -> directory.addMember(id, form), binding, model, locale)
+                .map(m -> "redirect:/directory/bodies/" + term.bodyId() + "?saved&term=" + id)
+                .orElseGet(() -> body(term.bodyId(), id, model));
     }
 
     @PostMapping("/memberships/{id}/remove")
@@ -177,11 +140,8 @@ class DirectoryPages {
 
     @PostMapping("/people")
     String createPerson(@ModelAttribute("form") PersonDraft form, BindingResult binding, Model model, Locale locale) {
-        Person[] created = new Person[1];
-        if (attempt(() -> created[0] = directory.createPerson(form), binding, model, locale)) {
-            return "redirect:/directory/people/" + created[0].id() + "?saved";
-        }
-        return people(model, locale);
+        return forms.submit(() -> directory.createPerson(form), binding, model, locale)
+                .map(p -> "redirect:/directory/people/" + p.id() + "?saved").orElseGet(() -> people(model, locale));
     }
 
     @GetMapping("/people/{id}")
@@ -204,29 +164,24 @@ class DirectoryPages {
     @PostMapping("/people/{id}")
     String updatePerson(@PathVariable long id, @ModelAttribute("form") PersonDraft form, BindingResult binding,
             Model model, Locale locale) {
-        if (attempt(() -> directory.updatePerson(id, form), binding, model, locale)) {
-            return "redirect:/directory/people/" + id + "?saved";
-        }
-        return person(id, model);
+        return forms.submit(() -> directory.updatePerson(id, form), binding, model, locale)
+                .map(p -> "redirect:/directory/people/" + id + "?saved").orElseGet(() -> person(id, model));
     }
 
     @PostMapping("/people/{id}/offices")
     String createOffice(@PathVariable long id, @ModelAttribute("officeForm") OfficeDraft form, BindingResult binding,
             Model model, Locale locale) {
-        if (attempt(() -> directory.createOffice(id, form), binding, model, locale)) {
-            return "redirect:/directory/people/" + id + "?saved";
-        }
-        return person(id, model);
+        return forms.submit(() -> directory.createOffice(id, form), binding, model, locale)
+                .map(o -> "redirect:/directory/people/" + id + "?saved").orElseGet(() -> person(id, model));
     }
 
     @PostMapping("/offices/{id}")
     String updateOffice(@PathVariable long id, @ModelAttribute("officeEdit") OfficeDraft form, BindingResult binding,
             Model model, Locale locale) {
         Office office = directory.office(id);
-        if (attempt(() -> directory.updateOffice(id, form), binding, model, locale)) {
-            return "redirect:/directory/people/" + office.personId() + "?saved";
-        }
-        return person(office.personId(), model);
+        return forms.submit(() -> directory.updateOffice(id, form), binding, model, locale)
+                .map(o -> "redirect:/directory/people/" + office.personId() + "?saved")
+                .orElseGet(() -> person(office.personId(), model));
     }
 
     @PostMapping("/offices/{id}/remove")
@@ -250,10 +205,8 @@ class DirectoryPages {
 
     @PostMapping("/units")
     String createUnit(@ModelAttribute("form") UnitDraft form, BindingResult binding, Model model, Locale locale) {
-        if (attempt(() -> directory.createUnit(form), binding, model, locale)) {
-            return "redirect:/directory/units?saved";
-        }
-        return units(model);
+        return forms.submit(() -> directory.createUnit(form), binding, model, locale)
+                .map(u -> "redirect:/directory/units?saved").orElseGet(() -> units(model));
     }
 
     @GetMapping("/units/{id}")
@@ -270,9 +223,7 @@ class DirectoryPages {
     @PostMapping("/units/{id}")
     String updateUnit(@PathVariable long id, @ModelAttribute("form") UnitDraft form, BindingResult binding, Model model,
             Locale locale) {
-        if (attempt(() -> directory.updateUnit(id, form), binding, model, locale)) {
-            return "redirect:/directory/units?saved";
-        }
-        return unit(id, model);
+        return forms.submit(() -> directory.updateUnit(id, form), binding, model, locale)
+                .map(u -> "redirect:/directory/units?saved").orElseGet(() -> unit(id, model));
     }
 }

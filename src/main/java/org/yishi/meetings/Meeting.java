@@ -1,7 +1,9 @@
 package org.yishi.meetings;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A meeting as recorded.
@@ -18,4 +20,16 @@ public record Meeting(long id, long bodyId, long termId, int sequence, LocalDate
         MeetingKind kind, long presidingPersonId, Long entrustedById, boolean presidingSpeech, List<Long> present,
         List<Leave> onLeave, List<Long> inAttendance, List<AttendingGroup> groups, String leadersLabelZh,
         String leadersLabelEn, List<AgendaItem> items) {
+
+    /** Everybody the meeting names: present, on leave, sitting in, presiding, and who entrusted the presiding person. */
+    public Set<Long> people() {
+        Set<Long> ids = new LinkedHashSet<>(present);
+        onLeave.forEach(l -> ids.add(l.personId()));
+        ids.addAll(inAttendance);
+        ids.add(presidingPersonId);
+        if (entrustedById != null) {
+            ids.add(entrustedById);
+        }
+        return ids;
+    }
 }

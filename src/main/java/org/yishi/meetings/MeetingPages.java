@@ -3,7 +3,6 @@ package org.yishi.meetings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +24,7 @@ import org.yishi.directory.Office;
 import org.yishi.directory.PersonStanding;
 import org.yishi.directory.Term;
 import org.yishi.platform.ChineseNumerals;
-import org.yishi.platform.InvalidInput;
-import org.yishi.platform.Messages;
+import org.yishi.platform.Forms;
 
 /** The meeting pages: list, meeting page, and the editor that picks people from the directory. */
 @Controller
@@ -38,11 +36,13 @@ class MeetingPages {
     private final Meetings meetings;
     private final Directory directory;
     private final MessageSource messages;
+    private final Forms forms;
 
-    MeetingPages(Meetings meetings, Directory directory, MessageSource messages) {
+    MeetingPages(Meetings meetings, Directory directory, MessageSource messages, Forms forms) {
         this.meetings = meetings;
         this.directory = directory;
         this.messages = messages;
+        this.forms = forms;
     }
 
     /** A person as a page shows them: name and title in the user's language. */
@@ -50,9 +50,6 @@ class MeetingPages {
     }
 
     record Line(MeetingSummary meeting, String bodyName, String heading, String firstItem) {
-    }
-
-    record FormError(String field, String message) {
     }
 
     @GetMapping
@@ -84,14 +81,7 @@ class MeetingPages {
         Meeting m = meetings.meeting(id);
         Body body = directory.body(m.bodyId());
         Term term = directory.term(m.termId());
-        Set<Long> ids = new HashSet<>(m.present());
-        ids.addAll(m.inAttendance());
-        m.onLeave().forEach(l -> ids.add(l.personId()));
-        ids.add(m.presidingPersonId());
-        if (m.entrustedById() != null) {
-            ids.add(m.entrustedById());
-        }
-        Map<Long, PersonStanding> standings = directory.standingsOn(m.date(), ids);
+        Map<Long, PersonStanding> standings = directory.standingsOn(m.date(), m.people());
         model.addAttribute("meeting", m);
         model.addAttribute("bodyName", bodyName(body, english));
         model.addAttribute("heading", heading(body, term.number(), m.sequence(), locale));
@@ -108,57 +98,41 @@ class MeetingPages {
         List<Body> bodies = directory.bodies();
         Long body = bodyId != null ? bodyId : bodies.stream().filter(b -> b.kind() == org.yishi.directory.BodyKind.STANDING_COMMITTEE)
                 .map(Body::id).findFirst().orElse(bodies.isEmpty() ? null : bodies.getFirst().id());
-        return editor(MeetingForm.empty(body, LocalDate.now()), null, List.of(), model, locale);
+        return editor(MeetingForm.empty(body, LocalDate.now()), null, model, locale);
     }
 
     @GetMapping("/{id}/edit")
     String edit(@PathVariable long id, Model model, Locale locale) {
-        return editor(MeetingForm.of(meetings.meeting(id)), id, List.of(), model, locale);
+        return editor(MeetingForm.of(meetings.meeting(id)), id, model, locale);
     }
 
     @PostMapping
     String plan(@ModelAttribute("form") MeetingForm form, BindingResult binding, Model model, Locale locale) {
-        List<FormError> errors = bindingErrors(binding, locale);
-        if (errors.isEmpty()) {
-            try {
-                return "redirect:/meetings/" + meetings.plan(form.toDraft()).id() + "?saved";
-            } catch (InvalidInput e) {
-                errors = errors(e, locale);
-            }
-        }
-        return editor(form, null, errors, model, locale);
+        return forms.submit(() -> meetings.plan(form.toDraft()), binding, model, locale)
+                .map(m -> "redirect:/meetings/" + m.id() + "?saved").orElseGet(() -> editor(form, null, model, locale));
     }
 
     @PostMapping("/{id}")
     String revise(@PathVariable long id, @ModelAttribute("form") MeetingForm form, BindingResult binding, Model model,
             Locale locale) {
         meetings.meeting(id);
-        List<FormError> errors = bindingErrors(binding, locale);
-        if (errors.isEmpty()) {
-            try {
-                meetings.revise(id, form.toDraft());
-                return "redirect:/meetings/" + id + "?saved";
-            } catch (InvalidInput e) {
-                errors = errors(e, locale);
-            }
-        }
-        return editor(form, id, errors, model, locale);
+        return forms.submit(() -> meetings.revise(id, form.toDraft()), binding, model, locale)
+                .map(m -> "redirect:/meetings/" + id + "?saved").orElseGet(() -> editor(form, id, model, locale));
     }
 
     /** The attendance part of the editor, redrawn when the body or the date changes. */
     @GetMapping("/editor/attendance")
     String attendance(@ModelAttribute("form") MeetingForm form, BindingResult binding, Model model, Locale locale) {
-        model.addAttribute("errorFields", List.of());
+        forms.noErrorsYet(model);
         attendanceModel(form, model, locale);
         return "meetings/edit :: attendance";
     }
 
-    private String editor(MeetingForm form, Long meetingId, List<FormError> errors, Model model, Locale locale) {
+    private String editor(MeetingForm form, Long meetingId, Model model, Locale locale) {
         boolean english = english(locale);
+        forms.noErrorsYet(model);
         model.addAttribute("form", form);
         model.addAttribute("meetingId", meetingId);
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorFields", errors.stream().map(FormError::field).toList());
         model.addAttribute("bodies", directory.bodies().stream().map(b -> new Option(b.id(), english && b.nameEn() != null ? b.nameEn() : b.nameZh())).toList());
         model.addAttribute("timesOfDay", TimeOfDay.values());
         model.addAttribute("kinds", MeetingKind.values());
@@ -217,16 +191,6 @@ class MeetingPages {
 
     private static String bodyName(Body b, boolean english) {
         return english && b.nameEn() != null ? b.nameEn() : b.runningNameZh();
-    }
-
-    private List<FormError> errors(InvalidInput e, Locale locale) {
-        return e.violations().stream().map(v -> new FormError(v.field(), Messages.resolve(messages, v, locale))).toList();
-    }
-
-    private List<FormError> bindingErrors(BindingResult binding, Locale locale) {
-        return binding.getFieldErrors().stream().map(f -> new FormError(f.getField(),
-                messages.getMessage("problem.bad-value", new Object[] {messages.getMessage("field." + f.getField(), null, f.getField(), locale)}, locale)))
-                .toList();
     }
 
     private static boolean english(Locale locale) {

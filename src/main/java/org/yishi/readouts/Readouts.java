@@ -1,17 +1,14 @@
 package org.yishi.readouts;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
 import org.yishi.directory.PersonStanding;
-import org.yishi.meetings.Leave;
 import org.yishi.meetings.Meeting;
 import org.yishi.meetings.Meetings;
 
@@ -39,14 +36,7 @@ public class Readouts {
 
     ReadoutFacts facts(Meeting m) {
         Body body = directory.body(m.bodyId());
-        Set<Long> ids = new HashSet<>(m.present());
-        ids.addAll(m.inAttendance());
-        m.onLeave().stream().map(Leave::personId).forEach(ids::add);
-        ids.add(m.presidingPersonId());
-        if (m.entrustedById() != null) {
-            ids.add(m.entrustedById());
-        }
-        Map<Long, PersonStanding> standings = directory.standingsOn(m.date(), ids);
+        Map<Long, PersonStanding> standings = directory.standingsOn(m.date(), m.people());
         List<PersonStanding> present = new ArrayList<>();
         m.present().forEach(id -> present.add(standings.get(id)));
         List<PersonStanding> inAttendance = new ArrayList<>();

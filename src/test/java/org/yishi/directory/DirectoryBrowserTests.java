@@ -2,9 +2,8 @@ package org.yishi.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,23 +17,14 @@ import org.yishi.YishiIntegrationTest;
 @YishiIntegrationTest("yishi.demo-data=off")
 class DirectoryBrowserTests {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
 
     @Autowired
     Directory directory;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     private void type(String id, String text) {
         WebElement field = browser.driver.findElement(By.id(id));

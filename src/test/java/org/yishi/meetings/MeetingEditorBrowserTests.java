@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,7 +22,8 @@ import org.yishi.directory.Directory;
 @YishiIntegrationTest("yishi.demo-data=on")
 class MeetingEditorBrowserTests {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
@@ -33,16 +33,6 @@ class MeetingEditorBrowserTests {
 
     @Autowired
     Directory directory;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
