@@ -3,13 +3,20 @@ package org.yishi;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.yishi.audit.VerifyAuditCommand;
 
-/** Yishi: one modular monolith, one package per business module. */
+/**
+ * Yishi: one modular monolith, one package per business module. Started with {@code --verify-audit} it runs that
+ * command instead of the server (see {@link VerifyAuditCommand}) and exits with its status.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class YishiApplication {
 
     public static void main(String[] args) {
+        if (VerifyAuditCommand.requested(args)) {
+            System.exit(VerifyAuditCommand.run(YishiApplication.class, args, System.out));
+        }
         SpringApplication.run(YishiApplication.class, args);
     }
 }

@@ -26,6 +26,11 @@ class Bodies {
         return jdbc.sql("select * from body where id = :id").param("id", id).query(Body.class).optional();
     }
 
+    /** The body, locked until the transaction ends, so that what is read is what a change replaces. */
+    Optional<Body> findLocked(long id) {
+        return jdbc.sql("select * from body where id = :id for update").param("id", id).query(Body.class).optional();
+    }
+
     long insert(BodyDraft d) {
         return jdbc.sql("""
                 insert into body (kind, name_zh, name_en, short_name_zh, parent_id, protocol_rank)
@@ -87,6 +92,13 @@ class Bodies {
         return jdbc.sql("select * from membership where id = :id").param("id", id).query(Membership.class).optional();
     }
 
+    /** The person's membership in the term, after locking the term so that its members are ours to change. */
+    Optional<Membership> membershipLocked(long termId, long personId) {
+        jdbc.sql("select id from term where id = :t for update").param("t", termId).query(Long.class).optional();
+        return jdbc.sql("select * from membership where term_id = :t and person_id = :p")
+                .param("t", termId).param("p", personId).query(Membership.class).optional();
+    }
+
     long insertMember(long termId, MembershipDraft d) {
         return jdbc.sql("""
                 insert into membership (term_id, person_id, starts_on, ends_on) values (:t, :p, :s, :e)
@@ -96,7 +108,9 @@ class Bodies {
                 .query(Long.class).single();
     }
 
-    boolean deleteMember(long id) {
-        return jdbc.sql("delete from membership where id = :id").param("id", id).update() == 1;
+    /** Deletes the membership and returns it as it was; empty when there was none. */
+    Optional<Membership> deleteMember(long id) {
+        return jdbc.sql("delete from membership where id = :id returning *").param("id", id).query(Membership.class)
+                .optional();
     }
 }

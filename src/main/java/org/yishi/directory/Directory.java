@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yishi.audit.Audit;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.NotFound;
 import org.yishi.platform.Text;
@@ -19,7 +20,7 @@ import org.yishi.platform.Text;
 /**
  * The directory's API: read and change bodies, terms, people, offices, memberships and units. Every change is
  * validated as a whole: on bad input an {@link InvalidInput} lists each problem and nothing is saved. Unknown ids
- * raise {@link NotFound}.
+ * raise {@link NotFound}. Every change is recorded in the audit log with the state before and after.
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,11 +29,13 @@ public class Directory {
     private final Bodies bodies;
     private final People people;
     private final Units units;
+    private final Audit audit;
 
-    Directory(Bodies bodies, People people, Units units) {
+    Directory(Bodies bodies, People people, Units units, Audit audit) {
         this.bodies = bodies;
         this.people = people;
         this.units = units;
+        this.audit = audit;
     }
 
     // ---- bodies and terms
@@ -52,15 +55,19 @@ public class Directory {
     @Transactional
     public Body createBody(BodyDraft draft) {
         check(draft, null);
-        return body(bodies.insert(draft));
+        Body body = body(bodies.insert(draft));
+        audit.record("body.create", "body", String.valueOf(body.id()), null, body);
+        return body;
     }
 
     @Transactional
     public Body updateBody(long id, BodyDraft draft) {
-        body(id);
+        Body before = bodies.findLocked(id).orElseThrow(() -> new NotFound("kind.body", id));
         check(draft, id);
         bodies.update(id, draft);
-        return body(id);
+        Body after = body(id);
+        audit.record("body.update", "body", String.valueOf(id), before, after);
+        return after;
     }
 
     private void check(BodyDraft d, Long id) {
@@ -115,16 +122,21 @@ public class Directory {
         body(bodyId);
         bodies.lock(bodyId);
         check(bodyId, draft, null);
-        return term(bodies.insertTerm(bodyId, draft));
+        Term term = term(bodies.insertTerm(bodyId, draft));
+        audit.record("term.create", "term", String.valueOf(term.id()), null, term);
+        return term;
     }
 
     @Transactional
     public Term updateTerm(long termId, TermDraft draft) {
-        Term term = term(termId);
-        bodies.lock(term.bodyId());
-        check(term.bodyId(), draft, termId);
+        long bodyId = term(termId).bodyId();
+        bodies.lock(bodyId);
+        Term before = term(termId); // read again under the body's lock, which every change to its terms takes
+        check(bodyId, draft, termId);
         bodies.updateTerm(termId, draft);
-        return term(termId);
+        Term after = term(termId);
+        audit.record("term.update", "term", String.valueOf(termId), before, after);
+        return after;
     }
 
     private void check(long bodyId, TermDraft d, Long termId) {
@@ -184,15 +196,19 @@ public class Directory {
             problems.add("endsOn", "input.dates-reversed");
         }
         problems.throwIfAny();
+        Membership before = bodies.membershipLocked(termId, draft.personId()).orElse(null);
         long id = bodies.insertMember(termId, draft);
-        return bodies.membership(id).orElseThrow();
+        Membership after = bodies.membership(id).orElseThrow();
+        audit.record(before == null ? "membership.create" : "membership.update", "membership", String.valueOf(id),
+                before, after);
+        return after;
     }
 
     @Transactional
     public void removeMember(long membershipId) {
-        if (!bodies.deleteMember(membershipId)) {
-            throw new NotFound("kind.membership", membershipId);
-        }
+        Membership before = bodies.deleteMember(membershipId)
+                .orElseThrow(() -> new NotFound("kind.membership", membershipId));
+        audit.record("membership.remove", "membership", String.valueOf(membershipId), before, null);
     }
 
     // ---- people and offices
@@ -212,15 +228,19 @@ public class Directory {
     @Transactional
     public Person createPerson(PersonDraft draft) {
         check(draft);
-        return person(people.insert(draft));
+        Person person = person(people.insert(draft));
+        audit.record("person.create", "person", String.valueOf(person.id()), null, person);
+        return person;
     }
 
     @Transactional
     public Person updatePerson(long id, PersonDraft draft) {
-        person(id);
+        Person before = people.findLocked(id).orElseThrow(() -> new NotFound("kind.person", id));
         check(draft);
         people.update(id, draft);
-        return person(id);
+        Person after = person(id);
+        audit.record("person.update", "person", String.valueOf(id), before, after);
+        return after;
     }
 
     private static void check(PersonDraft d) {
@@ -244,22 +264,25 @@ public class Directory {
     public Office createOffice(long personId, OfficeDraft draft) {
         person(personId);
         check(draft);
-        return office(people.insertOffice(personId, draft));
+        Office office = office(people.insertOffice(personId, draft));
+        audit.record("office.create", "office", String.valueOf(office.id()), null, office);
+        return office;
     }
 
     @Transactional
     public Office updateOffice(long officeId, OfficeDraft draft) {
-        office(officeId);
+        Office before = people.officeLocked(officeId).orElseThrow(() -> new NotFound("kind.office", officeId));
         check(draft);
         people.updateOffice(officeId, draft);
-        return office(officeId);
+        Office after = office(officeId);
+        audit.record("office.update", "office", String.valueOf(officeId), before, after);
+        return after;
     }
 
     @Transactional
     public void removeOffice(long officeId) {
-        if (!people.deleteOffice(officeId)) {
-            throw new NotFound("kind.office", officeId);
-        }
+        Office before = people.deleteOffice(officeId).orElseThrow(() -> new NotFound("kind.office", officeId));
+        audit.record("office.remove", "office", String.valueOf(officeId), before, null);
     }
 
     private void check(OfficeDraft d) {
@@ -311,15 +334,19 @@ public class Directory {
     @Transactional
     public Unit createUnit(UnitDraft draft) {
         check(draft, null);
-        return unit(units.insert(draft));
+        Unit unit = unit(units.insert(draft));
+        audit.record("unit.create", "unit", String.valueOf(unit.id()), null, unit);
+        return unit;
     }
 
     @Transactional
     public Unit updateUnit(long id, UnitDraft draft) {
-        unit(id);
+        Unit before = units.findLocked(id).orElseThrow(() -> new NotFound("kind.unit", id));
         check(draft, id);
         units.update(id, draft);
-        return unit(id);
+        Unit after = unit(id);
+        audit.record("unit.update", "unit", String.valueOf(id), before, after);
+        return after;
     }
 
     private void check(UnitDraft d, Long id) {

@@ -35,6 +35,11 @@ class People {
         return jdbc.sql("select * from person where id = :id").param("id", id).query(Person.class).optional();
     }
 
+    /** The person, locked until the transaction ends, so that what is read is what a change replaces. */
+    Optional<Person> findLocked(long id) {
+        return jdbc.sql("select * from person where id = :id for update").param("id", id).query(Person.class).optional();
+    }
+
     List<Person> find(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -65,6 +70,11 @@ class People {
 
     Optional<Office> office(long id) {
         return jdbc.sql("select * from office where id = :id").param("id", id).query(Office.class).optional();
+    }
+
+    /** The office, locked until the transaction ends, so that what is read is what a change replaces. */
+    Optional<Office> officeLocked(long id) {
+        return jdbc.sql("select * from office where id = :id for update").param("id", id).query(Office.class).optional();
     }
 
     /** Offices of these people held on the date, with their body's protocol rank, best first per person. */
@@ -111,7 +121,8 @@ class People {
                 .param("s", d.startsOn()).param("e", d.endsOn()).update();
     }
 
-    boolean deleteOffice(long id) {
-        return jdbc.sql("delete from office where id = :id").param("id", id).update() == 1;
+    /** Deletes the office and returns it as it was; empty when there was none. */
+    Optional<Office> deleteOffice(long id) {
+        return jdbc.sql("delete from office where id = :id returning *").param("id", id).query(Office.class).optional();
     }
 }

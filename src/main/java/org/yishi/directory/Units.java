@@ -25,6 +25,11 @@ class Units {
         return jdbc.sql("select * from unit where id = :id").param("id", id).query(Unit.class).optional();
     }
 
+    /** The unit, locked until the transaction ends, so that what is read is what a change replaces. */
+    Optional<Unit> findLocked(long id) {
+        return jdbc.sql("select * from unit where id = :id for update").param("id", id).query(Unit.class).optional();
+    }
+
     boolean nameTaken(String nameZh, Long exceptId) {
         return jdbc.sql("select count(*) from unit where name_zh = :n and id <> :id")
                 .param("n", nameZh.strip()).param("id", exceptId == null ? -1 : exceptId).query(Long.class).single() > 0;

@@ -78,6 +78,11 @@ class MeetingStore {
                 .param("body", bodyId).query(Long.class).single();
     }
 
+    /** Locks the meeting's row until the transaction ends, so that what is read of it is what a revision replaces. */
+    void lock(long meetingId) {
+        jdbc.sql("select id from meeting where id = :id for update").param("id", meetingId).query(Long.class).optional();
+    }
+
     /** Locks the term's row until the transaction ends, so that its meeting numbers change one meeting at a time. */
     void lockTerm(long termId) {
         jdbc.sql("select id from term where id = :t for update").param("t", termId).query(Long.class).single();

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yishi.audit.Audit;
 import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
 import org.yishi.directory.Person;
@@ -24,7 +25,8 @@ import org.yishi.platform.Text;
  * The meetings API: plan (record) a meeting, revise it, read it back. A meeting is checked as a whole against the
  * directory before anything is written: it must fall within a term of its body, the presiding person must be
  * present, nobody may be both present and on leave, and only members of the body may be present or on leave as
- * members. On any problem an {@link InvalidInput} lists them all and nothing is saved.
+ * members. On any problem an {@link InvalidInput} lists them all and nothing is saved. Planning and revising are
+ * recorded in the audit log with the meeting before and after.
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,10 +34,12 @@ public class Meetings {
 
     private final MeetingStore store;
     private final Directory directory;
+    private final Audit audit;
 
-    Meetings(MeetingStore store, Directory directory) {
+    Meetings(MeetingStore store, Directory directory, Audit audit) {
         this.store = store;
         this.directory = directory;
+        this.audit = audit;
     }
 
     public Meeting meeting(long id) {
@@ -59,11 +63,14 @@ public class Meetings {
     public Meeting plan(MeetingDraft draft) {
         Term term = check(draft, null);
         int sequence = draft.sequence() != null ? draft.sequence() : store.nextSequence(term.id());
-        return meeting(store.insert(draft, term.id(), sequence));
+        Meeting meeting = meeting(store.insert(draft, term.id(), sequence));
+        audit.record("meeting.plan", "meeting", String.valueOf(meeting.id()), null, meeting);
+        return meeting;
     }
 
     @Transactional
     public Meeting revise(long id, MeetingDraft draft) {
+        store.lock(id);
         Meeting current = meeting(id);
         Term term = check(draft, current);
         int sequence;
@@ -75,7 +82,9 @@ public class Meetings {
             sequence = store.nextSequence(term.id());
         }
         store.update(id, draft, term.id(), sequence);
-        return meeting(id);
+        Meeting revised = meeting(id);
+        audit.record("meeting.revise", "meeting", String.valueOf(id), current, revised);
+        return revised;
     }
 
     private Term check(MeetingDraft d, Meeting current) {
