@@ -24,19 +24,34 @@ public final class Api {
 
     private final RestTestClient http;
     private final String language;
+    private final String token;
 
+    /** The API as an anonymous caller: only signing in is open to them. */
     public Api(RestTestClient http) {
-        this(http, "en");
+        this(http, "en", null);
     }
 
-    private Api(RestTestClient http, String language) {
+    private Api(RestTestClient http, String language, String token) {
         this.http = http;
         this.language = language;
+        this.token = token;
     }
 
     /** The same API asked in another language, e.g. {@code zh-CN}. */
     public Api in(String language) {
-        return new Api(http, language);
+        return new Api(http, language, token);
+    }
+
+    /** The API as the holder of this personal access token. */
+    public Api withToken(String token) {
+        return new Api(http, language, token);
+    }
+
+    /** Signs in through {@code POST /api/auth/tokens} and returns the API as that account. */
+    public Api signedInAs(TestAccounts.Login login) {
+        String issued = post("/api/auth/tokens", java.util.Map.of("username", login.username(), "password",
+                login.password())).expect(201).json().get("token").asString();
+        return withToken(issued);
     }
 
     public Answer get(String path) {
@@ -64,8 +79,11 @@ public final class Api {
     }
 
     private Answer exchange(RequestHeadersSpec<?> request) {
-        EntityExchangeResult<byte[]> result = request.header(HttpHeaders.ACCEPT_LANGUAGE, language).exchange()
-                .returnResult(byte[].class);
+        request.header(HttpHeaders.ACCEPT_LANGUAGE, language);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        EntityExchangeResult<byte[]> result = request.exchange().returnResult(byte[].class);
         byte[] body = result.getResponseBody();
         return new Answer(result.getStatus().value(), result.getResponseHeaders(), body == null ? new byte[0] : body);
     }

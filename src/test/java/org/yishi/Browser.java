@@ -45,6 +45,20 @@ public final class Browser implements AutoCloseable, AfterAllCallback {
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
+    /** Signs in through the login page. */
+    public void signIn(String baseUrl, TestAccounts.Login login) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(login.username());
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(login.password());
+        driver.findElement(org.openqa.selenium.By.id("sign-in")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    public void signOut() {
+        driver.findElement(org.openqa.selenium.By.id("sign-out")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
     public void screenshot(String name) {
         try {
             Path dir = Path.of("target", "screenshots");

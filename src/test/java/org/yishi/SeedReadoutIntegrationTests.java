@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.yishi.accounts.Accounts;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -21,8 +22,8 @@ class SeedReadoutIntegrationTests {
     private Api api;
 
     @BeforeEach
-    void connect(@Autowired RestTestClient http) {
-        api = new Api(http);
+    void connect(@Autowired RestTestClient http, @Autowired Accounts accounts) {
+        api = new Api(http).signedInAs(TestAccounts.of(accounts, "office"));
     }
 
     @Test

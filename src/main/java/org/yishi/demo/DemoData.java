@@ -10,8 +10,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yishi.accounts.AccountDraft;
+import org.yishi.accounts.Accounts;
 import org.yishi.directory.Body;
 import org.yishi.directory.BodyDraft;
 import org.yishi.directory.BodyKind;
@@ -22,6 +25,7 @@ import org.yishi.directory.Person;
 import org.yishi.directory.PersonDraft;
 import org.yishi.directory.Term;
 import org.yishi.directory.TermDraft;
+import org.yishi.directory.Unit;
 import org.yishi.directory.UnitDraft;
 import org.yishi.meetings.AttendingGroup;
 import org.yishi.meetings.ItemDraft;
@@ -39,22 +43,32 @@ import org.yishi.meetings.Visibility;
  * under a PostgreSQL advisory lock.
  */
 @Component
+@Order(10)
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final long LOCK = 0x7969736869L; // "yishi"
 
+    /** The demo accounts, one per role; the three administrators' roles hold no business data. */
+    static final List<String> ROLES = List.of("sysadmin", "secadmin", "auditor", "office", "member", "supervision",
+            "liaison", "reader");
+
     private final Directory directory;
     private final Meetings meetings;
+    private final Accounts accounts;
+    private final String demoPassword;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final String mode;
     private final boolean embedded;
 
-    DemoData(Directory directory, Meetings meetings, JdbcClient jdbc, TransactionTemplate tx,
-            @Value("${yishi.demo-data:auto}") String mode, @Value("${yishi.db.url:}") String externalUrl) {
+    DemoData(Directory directory, Meetings meetings, Accounts accounts, JdbcClient jdbc, TransactionTemplate tx,
+            @Value("${yishi.demo-data:auto}") String mode, @Value("${yishi.db.url:}") String externalUrl,
+            @Value("${YISHI_DEMO_PASSWORD:}") String demoPassword) {
         this.directory = directory;
         this.meetings = meetings;
+        this.accounts = accounts;
+        this.demoPassword = demoPassword;
         this.jdbc = jdbc;
         this.tx = tx;
         this.mode = mode.strip().toLowerCase(java.util.Locale.ROOT);
@@ -76,15 +90,48 @@ class DemoData implements ApplicationRunner {
             if (jdbc.sql("select count(*) from body").query(Long.class).single() > 0) {
                 return;
             }
-            heshan();
+            Heshan ids = heshan();
             qingchuan();
             log.info("Demo data loaded: the Heshan directory with its meeting of 27 February 2023, and the fictional 青川区");
+            demoAccounts(ids);
         });
     }
 
     // ---------------------------------------------------------------- Heshan (the published reference)
 
-    private void heshan() {
+    /** What the demo accounts are linked to: a member of the Heshan Standing Committee, and a district unit. */
+    private record Heshan(long memberPersonId, long unitId) {
+    }
+
+    /**
+     * One account per role, all with the password from {@code YISHI_DEMO_PASSWORD} or one generated and printed
+     * once. Demo accounts need no initial change. Names already taken (administrators from an earlier start) are
+     * left alone.
+     */
+    private void demoAccounts(Heshan ids) {
+        boolean generated = demoPassword.isBlank();
+        String password = generated ? Accounts.generatePassword() : demoPassword;
+        for (String role : ROLES) {
+            if (accounts.findByUsername(role).isPresent()) {
+                continue;
+            }
+            accounts.createWithPassword(new AccountDraft(role, null, password,
+                    role.equals("member") ? ids.memberPersonId() : null, role.equals("liaison") ? ids.unitId() : null),
+                    List.of(role));
+        }
+        if (generated) {
+            log.warn("""
+
+                    ================================================================
+                    Demo accounts: {}
+                    Password (shown only now): {}
+                    ================================================================""", String.join(", ", ROLES), password);
+        } else {
+            log.info("Demo accounts created ({}) with the password from YISHI_DEMO_PASSWORD", String.join(", ", ROLES));
+        }
+    }
+
+    private Heshan heshan() {
         Body party = directory.createBody(new BodyDraft(BodyKind.PARTY_COMMITTEE, "中共鹤山区委员会",
                 "Heshan District Committee of the Communist Party of China", "区委", null, 10));
         Body standing = directory.createBody(new BodyDraft(BodyKind.STANDING_COMMITTEE, "中共鹤山区委员会常务委员会",
@@ -130,7 +177,7 @@ class DemoData implements ApplicationRunner {
             leaders.add(person(null, name).id());
         }
 
-        units(List.of(
+        List<Unit> units = units(List.of(
                 new UnitDraft("区委办公室", "General Office of the District Party Committee", "区委办", 10),
                 new UnitDraft("区政府办公室", "General Office of the District Government", "区政府办", 20),
                 new UnitDraft("区委宣传部", "Publicity Department of the District Party Committee", "区委宣传部", 30),
@@ -152,6 +199,7 @@ class DemoData implements ApplicationRunner {
                                 "holding the Fourth Session of the Twelfth National People’s Congress of Heshan District and the Second Session of the Ninth Heshan District Committee of the Chinese People’s Political Consultative Conference",
                                 false, Visibility.PUBLIC, null, null)),
                 null));
+        return new Heshan(members.get(3).id(), units.get(4).id()); // Tian Qingchang; 区民政局
     }
 
     /** The conclusions as published in English. */
@@ -252,7 +300,7 @@ class DemoData implements ApplicationRunner {
         directory.createOffice(p.id(), new OfficeDraft(body.id(), titleZh, titleEn, titleEnPlural, titleEnShort, rank, null, null));
     }
 
-    private void units(List<UnitDraft> units) {
-        units.forEach(directory::createUnit);
+    private List<Unit> units(List<UnitDraft> units) {
+        return units.stream().map(directory::createUnit).toList();
     }
 }

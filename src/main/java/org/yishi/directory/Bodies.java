@@ -108,6 +108,11 @@ class Bodies {
                 .query(Long.class).single();
     }
 
+    List<Long> termsOf(long personId) {
+        return jdbc.sql("select term_id from membership where person_id = :p order by term_id").param("p", personId)
+                .query(Long.class).list();
+    }
+
     /** Deletes the membership and returns it as it was; empty when there was none. */
     Optional<Membership> deleteMember(long id) {
         return jdbc.sql("delete from membership where id = :id returning *").param("id", id).query(Membership.class)

@@ -183,6 +183,11 @@ public class Directory {
         return ids;
     }
 
+    /** Ids of the terms (of any body) in which the person is a member. */
+    public Set<Long> termsOf(long personId) {
+        return Set.copyOf(bodies.termsOf(personId));
+    }
+
     @Transactional
     public Membership addMember(long termId, MembershipDraft draft) {
         term(termId);

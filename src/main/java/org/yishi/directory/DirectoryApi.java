@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 @Tag(name = "directory", description = "Bodies, terms, people, offices, memberships and units")
+@PreAuthorize("hasAuthority('directory:read')")
 class DirectoryApi {
 
     private final Directory directory;
@@ -36,12 +38,14 @@ class DirectoryApi {
     }
 
     @PostMapping("/bodies")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     ResponseEntity<Body> createBody(@RequestBody BodyDraft draft) {
         Body body = directory.createBody(draft);
         return ResponseEntity.created(URI.create("/api/bodies/" + body.id())).body(body);
     }
 
     @PutMapping("/bodies/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     Body updateBody(@PathVariable long id, @RequestBody BodyDraft draft) {
         return directory.updateBody(id, draft);
     }
@@ -52,6 +56,7 @@ class DirectoryApi {
     }
 
     @PostMapping("/bodies/{id}/terms")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     ResponseEntity<Term> createTerm(@PathVariable long id, @RequestBody TermDraft draft) {
         Term term = directory.createTerm(id, draft);
         return ResponseEntity.created(URI.create("/api/terms/" + term.id())).body(term);
@@ -63,6 +68,7 @@ class DirectoryApi {
     }
 
     @PutMapping("/terms/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     Term updateTerm(@PathVariable long id, @RequestBody TermDraft draft) {
         return directory.updateTerm(id, draft);
     }
@@ -73,12 +79,14 @@ class DirectoryApi {
     }
 
     @PostMapping("/terms/{id}/members")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     ResponseEntity<Membership> addMember(@PathVariable long id, @RequestBody MembershipDraft draft) {
         Membership m = directory.addMember(id, draft);
         return ResponseEntity.created(URI.create("/api/memberships/" + m.id())).body(m);
     }
 
     @DeleteMapping("/memberships/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     ResponseEntity<Void> removeMember(@PathVariable long id) {
         directory.removeMember(id);
         return ResponseEntity.noContent().build();
@@ -95,12 +103,14 @@ class DirectoryApi {
     }
 
     @PostMapping("/people")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     ResponseEntity<Person> createPerson(@RequestBody PersonDraft draft) {
         Person p = directory.createPerson(draft);
         return ResponseEntity.created(URI.create("/api/people/" + p.id())).body(p);
     }
 
     @PutMapping("/people/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     Person updatePerson(@PathVariable long id, @RequestBody PersonDraft draft) {
         return directory.updatePerson(id, draft);
     }
@@ -111,17 +121,20 @@ class DirectoryApi {
     }
 
     @PostMapping("/people/{id}/offices")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     ResponseEntity<Office> createOffice(@PathVariable long id, @RequestBody OfficeDraft draft) {
         Office o = directory.createOffice(id, draft);
         return ResponseEntity.created(URI.create("/api/offices/" + o.id())).body(o);
     }
 
     @PutMapping("/offices/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     Office updateOffice(@PathVariable long id, @RequestBody OfficeDraft draft) {
         return directory.updateOffice(id, draft);
     }
 
     @DeleteMapping("/offices/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     ResponseEntity<Void> removeOffice(@PathVariable long id) {
         directory.removeOffice(id);
         return ResponseEntity.noContent().build();
@@ -138,12 +151,14 @@ class DirectoryApi {
     }
 
     @PostMapping("/units")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     ResponseEntity<Unit> createUnit(@RequestBody UnitDraft draft) {
         Unit u = directory.createUnit(draft);
         return ResponseEntity.created(URI.create("/api/units/" + u.id())).body(u);
     }
 
     @PutMapping("/units/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     Unit updateUnit(@PathVariable long id, @RequestBody UnitDraft draft) {
         return directory.updateUnit(id, draft);
     }

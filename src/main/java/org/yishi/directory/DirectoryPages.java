@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,6 +24,7 @@ import org.yishi.platform.Forms;
  */
 @Controller
 @RequestMapping("/directory")
+@PreAuthorize("hasAuthority('directory:read')")
 class DirectoryPages {
 
     private final Directory directory;
@@ -51,6 +53,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/bodies")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String createBody(@ModelAttribute("form") BodyDraft form, BindingResult binding, Model model, Locale locale) {
         return forms.submit(() -> directory.createBody(form), binding, model, locale)
                 .map(body -> "redirect:/directory/bodies/" + body.id() + "?saved").orElseGet(() -> bodies(model));
@@ -86,6 +89,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/bodies/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String updateBody(@PathVariable long id, @ModelAttribute("form") BodyDraft form, BindingResult binding, Model model,
             Locale locale) {
         return forms.submit(() -> directory.updateBody(id, form), binding, model, locale)
@@ -93,6 +97,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/bodies/{id}/terms")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String createTerm(@PathVariable long id, @ModelAttribute("termForm") TermDraft form, BindingResult binding,
             Model model, Locale locale) {
         return forms.submit(() -> directory.createTerm(id, form), binding, model, locale)
@@ -100,6 +105,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/terms/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String updateTerm(@PathVariable long id, @ModelAttribute("termEdit") TermDraft form, BindingResult binding,
             Model model, Locale locale) {
         Term term = directory.term(id);
@@ -109,6 +115,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/terms/{id}/members")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String addMember(@PathVariable long id, @ModelAttribute("memberForm") MembershipDraft form, BindingResult binding,
             Model model, Locale locale) {
         Term term = directory.term(id);
@@ -118,6 +125,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/memberships/{id}/remove")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String removeMember(@PathVariable long id, @RequestParam long termId) {
         Term term = directory.term(termId);
         directory.removeMember(id);
@@ -139,6 +147,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/people")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String createPerson(@ModelAttribute("form") PersonDraft form, BindingResult binding, Model model, Locale locale) {
         return forms.submit(() -> directory.createPerson(form), binding, model, locale)
                 .map(p -> "redirect:/directory/people/" + p.id() + "?saved").orElseGet(() -> people(model, locale));
@@ -162,6 +171,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/people/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String updatePerson(@PathVariable long id, @ModelAttribute("form") PersonDraft form, BindingResult binding,
             Model model, Locale locale) {
         return forms.submit(() -> directory.updatePerson(id, form), binding, model, locale)
@@ -169,6 +179,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/people/{id}/offices")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String createOffice(@PathVariable long id, @ModelAttribute("officeForm") OfficeDraft form, BindingResult binding,
             Model model, Locale locale) {
         return forms.submit(() -> directory.createOffice(id, form), binding, model, locale)
@@ -176,6 +187,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/offices/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String updateOffice(@PathVariable long id, @ModelAttribute("officeEdit") OfficeDraft form, BindingResult binding,
             Model model, Locale locale) {
         Office office = directory.office(id);
@@ -185,6 +197,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/offices/{id}/remove")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String removeOffice(@PathVariable long id) {
         Office office = directory.office(id);
         directory.removeOffice(id);
@@ -204,6 +217,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/units")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String createUnit(@ModelAttribute("form") UnitDraft form, BindingResult binding, Model model, Locale locale) {
         return forms.submit(() -> directory.createUnit(form), binding, model, locale)
                 .map(u -> "redirect:/directory/units?saved").orElseGet(() -> units(model));
@@ -221,6 +235,7 @@ class DirectoryPages {
     }
 
     @PostMapping("/units/{id}")
+    @PreAuthorize("hasAuthority(\'directory:edit\')")
     String updateUnit(@PathVariable long id, @ModelAttribute("form") UnitDraft form, BindingResult binding, Model model,
             Locale locale) {
         return forms.submit(() -> directory.updateUnit(id, form), binding, model, locale)

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.yishi.accounts.Viewer;
+import org.yishi.accounts.Viewers;
 import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
 
@@ -40,25 +43,29 @@ class MeetingApi {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyAuthority('meeting:read', 'meeting:read-all')")
     @Operation(summary = "Meetings, newest first", description = "Optionally of one body; paged by page (from 0) and size (at most 500). The total is in X-Total-Count.")
     ResponseEntity<List<MeetingLine>> list(@RequestParam(required = false) Long bodyId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         int limit = Math.clamp(size, 1, 500);
-        List<MeetingLine> lines = meetings.list(bodyId, limit, Math.max(0, page) * limit).stream().map(s -> {
+        Viewer viewer = Viewers.current();
+        List<MeetingLine> lines = meetings.list(viewer, bodyId, limit, Math.max(0, page) * limit).stream().map(s -> {
             Body b = directory.body(s.bodyId());
             return new MeetingLine(s.id(), s.date(), s.timeOfDay(), new BodyRef(b.id(), b.runningNameZh(), b.nameEn()),
                     s.termNumber(), s.sequence(), s.kind(), s.itemCount());
         }).toList();
-        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(meetings.count(bodyId))).body(lines);
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(meetings.count(viewer, bodyId))).body(lines);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One meeting as recorded")
+    @PreAuthorize("hasAnyAuthority('meeting:read', 'meeting:read-all')")
+    @Operation(summary = "One meeting as recorded", description = "Internal and confidential items only for those entitled; a meeting the caller may not see is not found.")
     Meeting get(@PathVariable long id) {
-        return meetings.meeting(id);
+        return meetings.meetingFor(Viewers.current(), id);
     }
 
     @PostMapping
+    @PreAuthorize("hasAuthority('meeting:edit')")
     @Operation(summary = "Record a meeting", description = "Checked as a whole; 400 lists every bad field and saves nothing.")
     ResponseEntity<Meeting> plan(@RequestBody MeetingDraft draft) {
         Meeting m = meetings.plan(draft);
@@ -66,8 +73,9 @@ class MeetingApi {
     }
 
     @PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('meeting:edit')")
     @Operation(summary = "Revise a meeting", description = "Replaces the record; items keep their id when it is sent back.")
     Meeting revise(@PathVariable long id, @RequestBody MeetingDraft draft) {
-        return meetings.revise(id, draft);
+        return meetings.reviseAs(Viewers.current(), id, draft);
     }
 }

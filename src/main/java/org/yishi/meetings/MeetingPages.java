@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.yishi.accounts.Viewer;
+import org.yishi.accounts.Viewers;
 import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
 import org.yishi.directory.Office;
@@ -53,6 +56,7 @@ class MeetingPages {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyAuthority('meeting:read', 'meeting:read-all')")
     String list(@RequestParam(required = false) Long bodyId, @RequestParam(defaultValue = "0") int page, Model model,
             Locale locale) {
         boolean english = english(locale);
@@ -60,12 +64,13 @@ class MeetingPages {
         List<Body> bodies = directory.bodies();
         Map<Long, Body> byId = new java.util.HashMap<>();
         bodies.forEach(b -> byId.put(b.id(), b));
-        List<Line> lines = meetings.list(bodyId, PAGE_SIZE, p * PAGE_SIZE).stream().map(s -> {
+        Viewer viewer = Viewers.current();
+        List<Line> lines = meetings.list(viewer, bodyId, PAGE_SIZE, p * PAGE_SIZE).stream().map(s -> {
             Body b = byId.get(s.bodyId());
             String first = english && s.firstItemEn() != null ? s.firstItemEn() : s.firstItemZh() != null ? s.firstItemZh() : s.firstItemEn();
             return new Line(s, english && b.nameEn() != null ? b.nameEn() : b.nameZh(), heading(b, s.termNumber(), s.sequence(), locale), first);
         }).toList();
-        long total = meetings.count(bodyId);
+        long total = meetings.count(viewer, bodyId);
         model.addAttribute("lines", lines);
         model.addAttribute("bodies", bodies);
         model.addAttribute("bodyId", bodyId);
@@ -76,9 +81,10 @@ class MeetingPages {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAnyAuthority('meeting:read', 'meeting:read-all')")
     String show(@PathVariable long id, Model model, Locale locale) {
         boolean english = english(locale);
-        Meeting m = meetings.meeting(id);
+        Meeting m = meetings.meetingFor(Viewers.current(), id);
         Body body = directory.body(m.bodyId());
         Term term = directory.term(m.termId());
         Map<Long, PersonStanding> standings = directory.standingsOn(m.date(), m.people());
@@ -94,6 +100,7 @@ class MeetingPages {
     }
 
     @GetMapping("/new")
+    @PreAuthorize("hasAuthority('meeting:edit')")
     String create(@RequestParam(required = false) Long bodyId, Model model, Locale locale) {
         List<Body> bodies = directory.bodies();
         Long body = bodyId != null ? bodyId : bodies.stream().filter(b -> b.kind() == org.yishi.directory.BodyKind.STANDING_COMMITTEE)
@@ -102,26 +109,31 @@ class MeetingPages {
     }
 
     @GetMapping("/{id}/edit")
+    @PreAuthorize("hasAuthority('meeting:edit')")
     String edit(@PathVariable long id, Model model, Locale locale) {
-        return editor(MeetingForm.of(meetings.meeting(id)), id, model, locale);
+        return editor(MeetingForm.of(meetings.editableFor(Viewers.current(), id)), id, model, locale);
     }
 
     @PostMapping
+    @PreAuthorize("hasAuthority('meeting:edit')")
     String plan(@ModelAttribute("form") MeetingForm form, BindingResult binding, Model model, Locale locale) {
         return forms.submit(() -> meetings.plan(form.toDraft()), binding, model, locale)
                 .map(m -> "redirect:/meetings/" + m.id() + "?saved").orElseGet(() -> editor(form, null, model, locale));
     }
 
     @PostMapping("/{id}")
+    @PreAuthorize("hasAuthority('meeting:edit')")
     String revise(@PathVariable long id, @ModelAttribute("form") MeetingForm form, BindingResult binding, Model model,
             Locale locale) {
-        meetings.meeting(id);
-        return forms.submit(() -> meetings.revise(id, form.toDraft()), binding, model, locale)
+        Viewer viewer = Viewers.current();
+        meetings.editableFor(viewer, id);
+        return forms.submit(() -> meetings.reviseAs(viewer, id, form.toDraft()), binding, model, locale)
                 .map(m -> "redirect:/meetings/" + id + "?saved").orElseGet(() -> editor(form, id, model, locale));
     }
 
     /** The attendance part of the editor, redrawn when the body or the date changes. */
     @GetMapping("/editor/attendance")
+    @PreAuthorize("hasAuthority('meeting:edit')")
     String attendance(@ModelAttribute("form") MeetingForm form, BindingResult binding, Model model, Locale locale) {
         forms.noErrorsYet(model);
         attendanceModel(form, model, locale);

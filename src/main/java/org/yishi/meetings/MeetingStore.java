@@ -59,7 +59,8 @@ class MeetingStore {
                 List.copyOf(onLeave), List.copyOf(inAttendance), groups, r.leadersLabelZh(), r.leadersLabelEn(), items);
     }
 
-    List<MeetingSummary> list(Long bodyId, int limit, int offset) {
+    /** @param terms the terms whose meetings may be listed; null for all */
+    List<MeetingSummary> list(Long bodyId, Long[] terms, int limit, int offset) {
         return jdbc.sql("""
                 select m.id, m.held_on as date, m.time_of_day, m.body_id, t.number as term_number, m.sequence, m.kind,
                        (select count(*) from agenda_item i where i.meeting_id = m.id) as item_count,
@@ -68,14 +69,17 @@ class MeetingStore {
                 left join lateral (select title_zh, title_en from agenda_item i where i.meeting_id = m.id
                                    order by position limit 1) f on true
                 where (cast(:body as bigint) is null or m.body_id = :body)
+                  and (cast(:terms as bigint[]) is null or m.term_id = any(cast(:terms as bigint[])))
                 order by m.held_on desc, m.id desc limit :limit offset :offset""")
-                .param("body", bodyId).param("limit", limit).param("offset", offset)
+                .param("body", bodyId).param("terms", terms).param("limit", limit).param("offset", offset)
                 .query(MeetingSummary.class).list();
     }
 
-    long count(Long bodyId) {
-        return jdbc.sql("select count(*) from meeting where (cast(:body as bigint) is null or body_id = :body)")
-                .param("body", bodyId).query(Long.class).single();
+    long count(Long bodyId, Long[] terms) {
+        return jdbc.sql("""
+                select count(*) from meeting where (cast(:body as bigint) is null or body_id = :body)
+                  and (cast(:terms as bigint[]) is null or term_id = any(cast(:terms as bigint[])))""")
+                .param("body", bodyId).param("terms", terms).query(Long.class).single();
     }
 
     /** Locks the meeting's row until the transaction ends, so that what is read of it is what a revision replaces. */

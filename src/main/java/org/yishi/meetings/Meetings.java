@@ -12,6 +12,9 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yishi.audit.Audit;
+import org.springframework.security.access.AccessDeniedException;
+import org.yishi.accounts.Permission;
+import org.yishi.accounts.Viewer;
 import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
 import org.yishi.directory.Person;
@@ -50,13 +53,84 @@ public class Meetings {
         return store.find(id);
     }
 
-    /** Meetings newest first, optionally of one body only. */
+    /** Every meeting, newest first, optionally of one body only: for what is public anyway (readouts). */
     public List<MeetingSummary> list(Long bodyId, int limit, int offset) {
-        return store.list(bodyId, Math.clamp(limit, 1, 500), Math.max(0, offset));
+        return store.list(bodyId, null, Math.clamp(limit, 1, 500), Math.max(0, offset));
     }
 
     public long count(Long bodyId) {
-        return store.count(bodyId);
+        return store.count(bodyId, null);
+    }
+
+    // ---------------------------------------------------------------- what a viewer may see
+
+    /** The meetings the viewer may see, newest first: all, or those of the terms in which they are a member. */
+    public List<MeetingSummary> list(Viewer viewer, Long bodyId, int limit, int offset) {
+        return store.list(bodyId, visibleTerms(viewer), Math.clamp(limit, 1, 500), Math.max(0, offset));
+    }
+
+    public long count(Viewer viewer, Long bodyId) {
+        return store.count(bodyId, visibleTerms(viewer));
+    }
+
+    /** null: every term; otherwise the terms whose meetings the viewer may see (possibly none). */
+    private Long[] visibleTerms(Viewer viewer) {
+        if (viewer.can(Permission.MEETING_READ_ALL)) {
+            return null;
+        }
+        if (viewer.can(Permission.MEETING_READ) && viewer.personId() != null) {
+            return directory.termsOf(viewer.personId()).toArray(Long[]::new);
+        }
+        return new Long[0];
+    }
+
+    /**
+     * The meeting as this viewer may see it: unknown to them (NotFound) unless they may read all meetings or are a
+     * member of the body in the meeting's term; internal and confidential items only with the permission for them.
+     */
+    public Meeting meetingFor(Viewer viewer, long id) {
+        Meeting m = store.find(id).filter(found -> visible(viewer, found)).orElseThrow(() -> new NotFound("kind.meeting", id));
+        List<AgendaItem> items = m.items().stream().filter(i -> readable(viewer, i.visibility())).toList();
+        items.stream().filter(i -> i.visibility() == Visibility.CONFIDENTIAL).forEach(i -> audit.record(
+                "item.read-confidential", "agenda_item", String.valueOf(i.id()), null, Map.of("meeting", id)));
+        return new Meeting(m.id(), m.bodyId(), m.termId(), m.sequence(), m.date(), m.timeOfDay(), m.place(), m.kind(),
+                m.presidingPersonId(), m.entrustedById(), m.presidingSpeech(), m.present(), m.onLeave(),
+                m.inAttendance(), m.groups(), m.leadersLabelZh(), m.leadersLabelEn(), items);
+    }
+
+    private boolean visible(Viewer viewer, Meeting m) {
+        if (viewer.can(Permission.MEETING_READ_ALL)) {
+            return true;
+        }
+        return viewer.can(Permission.MEETING_READ) && viewer.personId() != null
+                && directory.termsOf(viewer.personId()).contains(m.termId());
+    }
+
+    private static boolean readable(Viewer viewer, Visibility visibility) {
+        return switch (visibility) {
+            case PUBLIC -> true;
+            case INTERNAL -> viewer.can(Permission.ITEM_READ_INTERNAL);
+            case CONFIDENTIAL -> viewer.can(Permission.ITEM_READ_CONFIDENTIAL);
+        };
+    }
+
+    /**
+     * Revises a meeting for a viewer who may see all of it; one who may not see every item may not revise it, since
+     * the revision replaces the whole agenda.
+     */
+    @Transactional
+    public Meeting reviseAs(Viewer viewer, long id, MeetingDraft draft) {
+        editableFor(viewer, id);
+        return revise(id, draft);
+    }
+
+    /** The whole meeting, when the viewer may see all of it; refused (access denied) when some item is hidden. */
+    public Meeting editableFor(Viewer viewer, long id) {
+        Meeting seen = meetingFor(viewer, id);
+        if (seen.items().size() != meeting(id).items().size()) {
+            throw new AccessDeniedException("items hidden from the viewer");
+        }
+        return seen;
     }
 
     @Transactional

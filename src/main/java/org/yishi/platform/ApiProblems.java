@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -82,6 +83,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setTitle(messages.getMessage("problem.conflict.title", null, locale));
         problem.setType(URI.create("urn:yishi:problem:conflict"));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(SignInRefused.class)
+    ResponseEntity<ProblemDetail> signInRefused(SignInRefused e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                messages.getMessage(e.code(), e.args(), locale));
+        problem.setTitle(messages.getMessage("problem.unauthenticated.title", null, locale));
+        problem.setType(URI.create("urn:yishi:problem:unauthenticated"));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+    }
+
+    /** A permission check inside a handler failed: the same 403 the security filters give. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                messages.getMessage("problem.forbidden.detail", null, locale));
+        problem.setTitle(messages.getMessage("problem.forbidden.title", null, locale));
+        problem.setType(URI.create("urn:yishi:problem:forbidden"));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

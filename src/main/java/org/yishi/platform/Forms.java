@@ -29,11 +29,18 @@ public class Forms {
         this.messages = messages;
     }
 
+    /** For forms of plain request parameters, which cannot fail to be read. */
+    public <T> Optional<T> submit(Supplier<T> change, Model model, Locale locale) {
+        return submit(change, null, model, locale);
+    }
+
     /** The change's result, or empty when the form was refused (the problems are then in the model). */
     public <T> Optional<T> submit(Supplier<T> change, BindingResult binding, Model model, Locale locale) {
         List<FormError> errors = new ArrayList<>();
-        binding.getFieldErrors().forEach(f -> errors.add(new FormError(f.getField(), messages.getMessage("problem.bad-value",
-                new Object[] {messages.getMessage("field." + f.getField(), null, f.getField(), locale)}, locale))));
+        if (binding != null) {
+            binding.getFieldErrors().forEach(f -> errors.add(new FormError(f.getField(), messages.getMessage("problem.bad-value",
+                    new Object[] {messages.getMessage("field." + f.getField(), null, f.getField(), locale)}, locale))));
+        }
         if (errors.isEmpty()) {
             try {
                 return Optional.of(change.get());

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,6 +52,14 @@ class PageErrors {
         response.setStatus(409);
         model.addAttribute("status", 409);
         model.addAttribute("message", messages.getMessage("problem.conflict.detail", null, locale));
+        return "error";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String forbidden(AccessDeniedException e, Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        model.addAttribute("message", messages.getMessage("problem.forbidden.detail", null, locale));
         return "error";
     }
 

@@ -6,7 +6,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
@@ -35,10 +34,5 @@ class WebConfiguration implements WebMvcConfigurer {
         change.setParamName("language");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).excludePathPatterns("/api/**");
-    }
-
-    @Override
-    public void addViewControllers(ViewControllerRegistry registry) {
-        registry.addRedirectViewController("/", "/meetings");
     }
 }

@@ -3,6 +3,7 @@ package org.yishi.readouts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/meetings")
 @Tag(name = "readouts", description = "Press readouts of meetings")
+@PreAuthorize("hasAuthority('readout:read')")
 class ReadoutApi {
 
     private final Readouts readouts;

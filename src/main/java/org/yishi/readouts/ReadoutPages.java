@@ -1,6 +1,7 @@
 package org.yishi.readouts;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -8,6 +9,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import org.yishi.platform.Messages;
 
 /** The readout on the meeting page (an htmx fragment) and its downloads as plain text and HTML. */
 @Controller
+@PreAuthorize("hasAuthority('readout:read')")
 class ReadoutPages {
 
     private final Readouts readouts;
@@ -30,6 +33,40 @@ class ReadoutPages {
         this.readouts = readouts;
         this.meetings = meetings;
         this.messages = messages;
+    }
+
+    /** A line of the readouts list: the meeting and its readout's first paragraph, in the user's language. */
+    record Line(long meetingId, java.time.LocalDate date, String opening) {
+    }
+
+    /** Every meeting's readout, newest first: the press texts, which name only public items. */
+    @GetMapping("/readouts")
+    String list(@RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        Language language = locale.getLanguage().equals("en") ? Language.EN : Language.ZH;
+        int size = 20;
+        int p = Math.max(0, page);
+        List<Line> lines = meetings.list(null, size, p * size).stream().map(s -> {
+            try {
+                return new Line(s.id(), s.date(), readouts.readout(s.id(), language).paragraphs().getFirst());
+            } catch (Incomplete e) {
+                return new Line(s.id(), s.date(), null);
+            }
+        }).toList();
+        long total = meetings.count(null);
+        model.addAttribute("lines", lines);
+        model.addAttribute("page", p);
+        model.addAttribute("pages", Math.max(1, (total + size - 1) / size));
+        return "readouts/list";
+    }
+
+    @GetMapping("/readouts/{id}")
+    String readoutPage(@PathVariable long id, @RequestParam(required = false) String lang, Model model, Locale locale) {
+        Meeting m = meetings.meeting(id);
+        model.addAttribute("meetingId", id);
+        model.addAttribute("date", m.date());
+        model.addAttribute("initialLanguage", lang != null ? Language.of(lang).name().toLowerCase(Locale.ROOT)
+                : locale.getLanguage().equals("en") ? "en" : "zh");
+        return "readouts/page";
     }
 
     @GetMapping("/meetings/{id}/readout")

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.yishi.accounts.Accounts;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.yishi.Api;
+import org.yishi.TestAccounts;
 import org.yishi.YishiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -22,8 +24,8 @@ class DirectoryApiIntegrationTests {
     private Api api;
 
     @BeforeEach
-    void connect(@Autowired RestTestClient http) {
-        api = new Api(http);
+    void connect(@Autowired RestTestClient http, @Autowired Accounts accounts) {
+        api = new Api(http).signedInAs(TestAccounts.of(accounts, "office"));
     }
 
     private long createBody(String nameZh) {

@@ -11,6 +11,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yishi.Browser;
+import org.yishi.TestAccounts;
+import org.yishi.accounts.Accounts;
 import org.yishi.YishiIntegrationTest;
 
 /** Builds a small directory through the pages, then finds its people in the meeting editor. */
@@ -25,6 +27,15 @@ class DirectoryBrowserTests {
 
     @Autowired
     Directory directory;
+
+    @Autowired
+    Accounts accounts;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn("http://localhost:" + port, TestAccounts.of(accounts, "office"));
+    }
 
     private void type(String id, String text) {
         WebElement field = browser.driver.findElement(By.id(id));

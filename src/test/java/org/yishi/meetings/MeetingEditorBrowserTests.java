@@ -13,6 +13,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yishi.Browser;
+import org.yishi.TestAccounts;
+import org.yishi.accounts.Accounts;
 import org.yishi.YishiIntegrationTest;
 import org.yishi.directory.Body;
 import org.yishi.directory.BodyKind;
@@ -33,6 +35,15 @@ class MeetingEditorBrowserTests {
 
     @Autowired
     Directory directory;
+
+    @Autowired
+    Accounts accounts;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        browser.driver.manage().deleteAllCookies();
+        browser.signIn("http://localhost:" + port, TestAccounts.of(accounts, "office"));
+    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -15,8 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.yishi.accounts.Accounts;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.yishi.Api;
+import org.yishi.TestAccounts;
 import org.yishi.YishiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -35,8 +37,8 @@ class MeetingsApiIntegrationTests {
     }
 
     @BeforeEach
-    void buildDirectory(@Autowired RestTestClient http) {
-        api = new Api(http);
+    void buildDirectory(@Autowired RestTestClient http, @Autowired Accounts accounts) {
+        api = new Api(http).signedInAs(TestAccounts.of(accounts, "office"));
         long body = id(api.create("/api/bodies", Map.of("kind", "STANDING_COMMITTEE", "nameZh", "中共青川区委员会常务委员会",
                 "nameEn", "Standing Committee of the Qingchuan District Party Committee", "shortNameZh", "区委常委会",
                 "protocolRank", 110), "/api/bodies/"));

@@ -22,6 +22,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.yishi.Api;
+import org.yishi.TestAccounts;
+import org.yishi.accounts.Accounts;
 import org.yishi.YishiApplication;
 import tools.jackson.databind.JsonNode;
 
@@ -84,7 +86,8 @@ class EmbeddedDatabaseIntegrationTests {
 
     private static Api api(ConfigurableApplicationContext yishi) {
         String port = yishi.getEnvironment().getProperty("local.server.port");
-        return new Api(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build());
+        return new Api(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build())
+                .signedInAs(TestAccounts.of(yishi.getBean(Accounts.class), "office"));
     }
 
     /** Where the application's PostgreSQL listens, from the JDBC URL of its pool. */

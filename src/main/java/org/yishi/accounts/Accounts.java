@@ -1,0 +1,347 @@
+package org.yishi.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yishi.audit.Audit;
+import org.yishi.platform.InvalidInput;
+import org.yishi.platform.NotFound;
+import org.yishi.platform.Text;
+
+/**
+ * The accounts API: sign-in with lockout, password changes under the policy, personal access tokens, and the
+ * administration of accounts (system administrator) and of roles (security administrator). Refusals raise
+ * {@link InvalidInput} and change nothing; unknown ids raise {@link NotFound}.
+ */
+@Service
+@Transactional
+public class Accounts {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final int MAX_TOKEN_DAYS = 365;
+
+    private final AccountStore store;
+    private final PasswordEncoder encoder;
+    private final Audit audit;
+    private final int lockAfter;
+    private final Duration lockFor;
+    /** Stands in for a missing account's hash, so that an unknown name takes as long as a wrong password. */
+    private final String noSuchAccount;
+
+    Accounts(AccountStore store, PasswordEncoder encoder, Audit audit,
+            @Value("${yishi.security.lockout-attempts:5}") int lockAfter,
+            @Value("${yishi.security.lockout-minutes:15}") int lockMinutes) {
+        this.store = store;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.lockAfter = lockAfter;
+        this.lockFor = Duration.ofMinutes(lockMinutes);
+        this.noSuchAccount = encoder.encode(PasswordPolicy.generate());
+    }
+
+    // ---------------------------------------------------------------- sign-in
+
+    /**
+     * Checks a user name and password. Five failures in a row lock the account for 15 minutes; while locked, even
+     * the right password is refused. The failure count is kept although the sign-in is refused.
+     */
+    @Transactional(noRollbackFor = LoginRefused.class)
+    SignedIn signIn(String username, String password) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        Optional<AccountStore.Credentials> found = store.lockForLogin(name);
+        if (found.isEmpty()) {
+            encoder.matches(password == null ? "" : password, noSuchAccount);
+            audit.recordOnBehalf(name.isEmpty() ? "(none)" : name, "login.failure", "account", null, null, Map.of("reason", "unknown-user"));
+            throw new LoginRefused("accounts.login.bad-credentials");
+        }
+        AccountStore.Credentials credentials = found.get();
+        Account account = store.find(credentials.accountId()).orElseThrow();
+        Instant now = Instant.now();
+        String id = String.valueOf(account.id());
+        if (!account.enabled()) {
+            audit.recordOnBehalf(name, "login.failure", "account", id, null, Map.of("reason", "disabled"));
+            throw new LoginRefused("accounts.login.disabled");
+        }
+        if (account.lockedAt(now)) {
+            audit.recordOnBehalf(name, "login.failure", "account", id, null, Map.of("reason", "locked"));
+            throw new LoginRefused("accounts.login.locked", minutesLeft(account.lockedUntil(), now));
+        }
+        if (credentials.passwordHash() == null || password == null || !encoder.matches(password, credentials.passwordHash())) {
+            store.loginFailed(account.id(), lockAfter, lockFor);
+            Account after = store.find(account.id()).orElseThrow();
+            boolean locked = after.lockedAt(now);
+            audit.recordOnBehalf(name, "login.failure", "account", id, null,
+                    Map.of("reason", "wrong-password", "failedLogins", after.failedLogins(), "locked", locked));
+            if (locked) {
+                throw new LoginRefused("accounts.login.locked", minutesLeft(after.lockedUntil(), now));
+            }
+            throw new LoginRefused("accounts.login.bad-credentials");
+        }
+        store.loginSucceeded(account.id());
+        audit.recordOnBehalf(name, "login.success", "account", id, null, null);
+        return signedIn(account.id(), null).orElseThrow();
+    }
+
+    private static long minutesLeft(Instant until, Instant now) {
+        return Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+    }
+
+    /** The principal for an account as it is now: empty when it no longer exists or is disabled. */
+    @Transactional(readOnly = true)
+    Optional<SignedIn> signedIn(long accountId, org.springframework.security.oauth2.core.oidc.OidcIdToken idToken) {
+        return store.find(accountId).filter(Account::enabled).map(a -> new SignedIn(
+                new Viewer(a.id(), a.username(), store.permissions(a.id()), a.personId(), a.unitId()),
+                a.displayName() == null ? a.username() : a.displayName(), a.mustChangePassword(), idToken));
+    }
+
+    /** Signs in with a personal access token: empty when it is unknown, revoked or expired. */
+    Optional<SignedIn> signInWithToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return store.useToken(hash(token)).flatMap(id -> signedIn(id, null));
+    }
+
+    // ---------------------------------------------------------------- own account
+
+    public void changePassword(long accountId, String current, String next) {
+        Account account = account(accountId);
+        String hash = store.lockForLogin(account.username()).map(AccountStore.Credentials::passwordHash).orElse(null);
+        if (hash == null || current == null || !encoder.matches(current, hash)) {
+            throw new InvalidInput(org.yishi.platform.Violation.of("currentPassword", "accounts.password.current-wrong"));
+        }
+        PasswordPolicy.check("newPassword", next, account.username());
+        if (encoder.matches(next, hash)) {
+            throw new InvalidInput(org.yishi.platform.Violation.of("newPassword", "accounts.password.same"));
+        }
+        store.setPassword(accountId, encoder.encode(next), false);
+        audit.record("account.password-change", "account", String.valueOf(accountId), null, null);
+    }
+
+    /** Signs in and issues a token in one step, as scripts do; the same lockout applies. */
+    @Transactional(noRollbackFor = LoginRefused.class)
+    public IssuedToken issueToken(String username, String password, String name, Integer days) {
+        SignedIn user = signIn(username, password);
+        if (user.mustChangePassword()) {
+            throw new LoginRefused("accounts.login.change-first");
+        }
+        return issueToken(user.viewer().accountId(), name, days);
+    }
+
+    public IssuedToken issueToken(long accountId, String name, Integer days) {
+        int validDays = days == null ? 90 : days;
+        var problems = new InvalidInput.Collector();
+        if (validDays < 1 || validDays > MAX_TOKEN_DAYS) {
+            problems.add("days", "accounts.token.days", MAX_TOKEN_DAYS);
+        }
+        problems.throwIfAny();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "yishi_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant expires = Instant.now().plus(validDays, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String label = Text.blank(name) ? "API" : name.strip();
+        long id = store.insertToken(accountId, label, hash(token), expires);
+        // the owner's own act, also when the token is issued at sign-in and nobody is signed in yet
+        audit.recordOnBehalf(account(accountId).username(), "token.create", "access_token", String.valueOf(id), null,
+                Map.of("account", accountId, "name", label, "expiresAt", expires.toString()));
+        return new IssuedToken(id, token, expires);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccessToken> tokens(long accountId) {
+        return store.tokens(accountId);
+    }
+
+    public void revokeToken(long accountId, long tokenId) {
+        if (!store.revokeToken(accountId, tokenId)) {
+            throw new NotFound("kind.token", tokenId);
+        }
+        audit.record("token.revoke", "access_token", String.valueOf(tokenId), null, Map.of("account", accountId));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- system administrator: accounts
+
+    @Transactional(readOnly = true)
+    public List<Account> accounts() {
+        return store.all();
+    }
+
+    @Transactional(readOnly = true)
+    public Account account(long id) {
+        return store.find(id).orElseThrow(() -> new NotFound("kind.account", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> findByUsername(String username) {
+        return store.findByUsername(username.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** A new account and, when none was given, the generated initial password (shown once). */
+    public record Created(Account account, String initialPassword) {
+    }
+
+    public Created create(AccountDraft draft) {
+        var problems = new InvalidInput.Collector();
+        String username = draft.username() == null ? "" : draft.username().strip().toLowerCase(Locale.ROOT);
+        if (!username.matches("[a-z0-9._-]{2,40}")) {
+            problems.add("username", "accounts.username.format");
+        } else if (store.findByUsername(username).isPresent()) {
+            problems.add("username", "accounts.username.taken", username);
+        }
+        problems.throwIfAny();
+        String password = Text.blank(draft.initialPassword()) ? PasswordPolicy.generate() : draft.initialPassword();
+        PasswordPolicy.check("initialPassword", password, username);
+        long id = store.insert(new AccountDraft(username, Text.orNull(draft.displayName()), null, draft.personId(),
+                draft.unitId()), encoder.encode(password), true);
+        Account created = account(id);
+        audit.record("account.create", "account", String.valueOf(id), null, created);
+        return new Created(created, Text.blank(draft.initialPassword()) ? password : null);
+    }
+
+    /** Creates an account whose password is already known to its user (demo data): no forced change. */
+    public Account createWithPassword(AccountDraft draft, List<String> roles) {
+        PasswordPolicy.check("initialPassword", draft.initialPassword(), draft.username());
+        long id = store.insert(draft, encoder.encode(draft.initialPassword()), false);
+        checkRoles(roles);
+        store.setRoles(id, roles);
+        Account created = account(id);
+        audit.record("account.create", "account", String.valueOf(id), null, created);
+        return created;
+    }
+
+    public Account update(long id, String displayName, Long personId, Long unitId, boolean enabled) {
+        Account before = account(id);
+        store.update(id, Text.orNull(displayName), personId, unitId, enabled);
+        Account after = account(id);
+        audit.record("account.update", "account", String.valueOf(id), before, after);
+        return after;
+    }
+
+    /** Sets a new initial password (generated) that the user must change at next sign-in; unlocks the account. */
+    public String resetPassword(long id) {
+        account(id);
+        String password = PasswordPolicy.generate();
+        store.setPassword(id, encoder.encode(password), true);
+        audit.record("account.password-reset", "account", String.valueOf(id), null, null);
+        return password;
+    }
+
+    /** An account that signs in through OpenID Connect needs no initial password change. */
+    void markExternal(long id) {
+        store.markExternal(id);
+        audit.record("account.external", "account", String.valueOf(id), null, null);
+    }
+
+    public void unlock(long id) {
+        Account before = account(id);
+        store.unlock(id);
+        audit.record("account.unlock", "account", String.valueOf(id), before, account(id));
+    }
+
+    // ---------------------------------------------------------------- security administrator: roles
+
+    @Transactional(readOnly = true)
+    public List<Role> roles() {
+        return store.roles();
+    }
+
+    /**
+     * Gives an account its roles. Separation of duties: an account holds at most one administrator role and never
+     * an administrator role together with a business role; nobody changes their own roles.
+     */
+    public Account assignRoles(long accountId, List<String> roles, Viewer by) {
+        account(accountId);
+        if (by != null && by.accountId() == accountId) {
+            throw new InvalidInput(org.yishi.platform.Violation.of("roles", "accounts.roles.own"));
+        }
+        Account before = account(accountId);
+        checkRoles(roles);
+        store.setRoles(accountId, roles);
+        Account after = account(accountId);
+        audit.record("account.roles", "account", String.valueOf(accountId), before.roles(), after.roles());
+        return after;
+    }
+
+    private void checkRoles(List<String> roles) {
+        List<Role> known = store.roles();
+        var problems = new InvalidInput.Collector();
+        List<Role> chosen = new ArrayList<>();
+        for (String code : roles) {
+            known.stream().filter(r -> r.code().equals(code)).findFirst()
+                    .ifPresentOrElse(chosen::add, () -> problems.add("roles", "input.unknown", label("kind.role"), code));
+        }
+        long administrators = chosen.stream().filter(Role::administrator).count();
+        if (administrators > 1 || (administrators == 1 && chosen.size() > 1)) {
+            problems.add("roles", "accounts.roles.separation");
+        }
+        problems.throwIfAny();
+    }
+
+    /**
+     * Sets a role's permissions. Administrator roles may hold no business permission, business roles no
+     * administrative one; the security administrator's own powers cannot be taken from its role.
+     */
+    public Role setPermissions(String roleCode, List<String> permissions) {
+        Role role = store.roles().stream().filter(r -> r.code().equals(roleCode)).findFirst()
+                .orElseThrow(() -> new NotFound("kind.role", roleCode));
+        var problems = new InvalidInput.Collector();
+        for (String p : permissions) {
+            if (!Permission.ALL.contains(p)) {
+                problems.add("permissions", "accounts.permission.unknown", p);
+            } else if (role.administrator() == Permission.BUSINESS.contains(p)) {
+                problems.add("permissions", role.administrator() ? "accounts.permission.business-for-admin"
+                        : "accounts.permission.admin-for-business", p);
+            }
+        }
+        if (role.code().equals("secadmin") && !(permissions.contains(Permission.ROLE_MANAGE)
+                && permissions.contains(Permission.ROLE_ASSIGN))) {
+            problems.add("permissions", "accounts.permission.secadmin-keeps");
+        }
+        problems.throwIfAny();
+        store.setPermissions(roleCode, permissions.stream().distinct().toList());
+        Role after = store.roles().stream().filter(r -> r.code().equals(roleCode)).findFirst().orElseThrow();
+        audit.record("role.permissions", "role", roleCode, role.permissions(), after.permissions());
+        return after;
+    }
+
+    // ---------------------------------------------------------------- start-up
+
+    /** A random password that meets the policy. */
+    public static String generatePassword() {
+        return PasswordPolicy.generate();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean any() {
+        return store.count() > 0;
+    }
+
+    private static DefaultMessageSourceResolvable label(String code) {
+        return new DefaultMessageSourceResolvable(code);
+    }
+}

@@ -1,0 +1,39 @@
+package org.yishi.accounts;
+
+import java.util.List;
+
+/**
+ * The permissions Yishi checks. Roles are sets of these strings, editable by the security administrator. Each
+ * permission's description is in the message bundles under {@code permission.<name>}.
+ */
+public final class Permission {
+
+    public static final String ACCOUNT_MANAGE = "account:manage";
+    public static final String ROLE_MANAGE = "role:manage";
+    public static final String ROLE_ASSIGN = "role:assign";
+    public static final String AUDIT_READ = "audit:read";
+    public static final String AUDIT_EXPORT = "audit:export";
+    public static final String AUDIT_VERIFY = "audit:verify";
+    public static final String DIRECTORY_READ = "directory:read";
+    public static final String DIRECTORY_EDIT = "directory:edit";
+    /** Meetings of the bodies the user is a member of (in the meeting's term). */
+    public static final String MEETING_READ = "meeting:read";
+    /** Meetings of every body. */
+    public static final String MEETING_READ_ALL = "meeting:read-all";
+    public static final String MEETING_EDIT = "meeting:edit";
+    public static final String ITEM_READ_INTERNAL = "meeting:item:read-internal";
+    public static final String ITEM_READ_CONFIDENTIAL = "meeting:item:read-confidential";
+    public static final String READOUT_READ = "readout:read";
+
+    /** Every permission, in the order the role editor shows them. */
+    public static final List<String> ALL = List.of(ACCOUNT_MANAGE, ROLE_MANAGE, ROLE_ASSIGN, AUDIT_READ, AUDIT_EXPORT,
+            AUDIT_VERIFY, DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL, MEETING_EDIT,
+            ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ);
+
+    /** Permissions that touch business data; an administrator role may hold none of them (三员分立). */
+    public static final List<String> BUSINESS = List.of(DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL,
+            MEETING_EDIT, ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ);
+
+    private Permission() {
+    }
+}
