@@ -81,7 +81,8 @@ class AdministrationBrowserTests {
         driver.findElement(By.id("newPassword")).sendKeys("Qingchuan-2024");
         driver.findElement(By.id("repeatPassword")).sendKeys("Qingchuan-2024");
         driver.findElement(By.id("change-password")).click();
-        browser.wait.until(ExpectedConditions.urlContains("/account"));
+        // only the account page after a successful change has this address (the form itself is /account/password)
+        browser.wait.until(ExpectedConditions.urlContains("/account?saved"));
         driver.get(url("/meetings"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("会议");
     }
@@ -94,16 +95,22 @@ class AdministrationBrowserTests {
         accounts.createWithPassword(new AccountDraft(name, null, TestAccounts.PASSWORD, null, null), java.util.List.of("reader"));
         for (int i = 1; i <= 5; i++) {
             driver.get(url("/login"));
-            driver.findElement(By.id("username")).sendKeys(name);
-            driver.findElement(By.id("password")).sendKeys("wrong-" + i);
-            driver.findElement(By.id("sign-in")).click();
+            signInOnThisPage(name, "wrong-" + i);
         }
-        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error"))).getText())
-                .startsWith("账户因多次输错密码已被锁定，请于 15 分钟后再试");
+        assertThat(driver.findElement(By.id("login-error")).getText()).startsWith("账户因多次输错密码已被锁定，请于 15 分钟后再试");
         browser.screenshot("login-locked");
-        driver.findElement(By.id("username")).sendKeys(name);
-        driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.id("sign-in")).click();
+        signInOnThisPage(name, TestAccounts.PASSWORD);
+        assertThat(driver.getCurrentUrl()).contains("/login?error=locked");
         assertThat(driver.findElement(By.id("login-error")).getText()).contains("已被锁定");
+    }
+
+    /** Fills in and sends the login form, and waits until the answer has replaced the page. */
+    private void signInOnThisPage(String username, String password) {
+        var driver = browser.driver;
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        WebElement button = driver.findElement(By.id("sign-in"));
+        button.click();
+        browser.wait.until(ExpectedConditions.stalenessOf(button));
     }
 }

@@ -93,7 +93,8 @@ class DirectoryBrowserTests {
         driver.get("http://localhost:" + port + "/directory/bodies/" + bodyId);
         new Select(driver.findElement(By.id("member-person"))).selectByVisibleText("宋立平");
         driver.findElement(By.cssSelector("#member-form button[type=submit]")).click();
-        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), "宋立平"));
+        // the member's row in the table (the form's list of candidates names them too, before the change)
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#members table a"), "宋立平"));
         browser.screenshot("directory-body");
 
         driver.get("http://localhost:" + port + "/meetings/new?bodyId=" + bodyId);

@@ -161,9 +161,9 @@ class MeetingEditorBrowserTests {
         driver.get(url("/meetings"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("会议");
         driver.findElement(By.id("lang-switch")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Meetings");
+        browser.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Meetings"));
         driver.findElement(By.id("lang-switch")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("会议");
+        browser.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "会议"));
     }
 
     @Test
