@@ -14,7 +14,7 @@
 #   RUNS=10 FIRST_RUNS=3 bench/startup.sh
 #   JVM_OPTS='-XX:TieredStopAtLevel=1' bench/startup.sh     # try JVM options
 #   PAGE=/api/meetings PORT=18081 bench/startup.sh
-#   JAR=/path/to/yishi.jar bench/startup.sh                  # another jar than target/yishi-*.jar
+#   JAR=target/yishi-0.1.0-SNAPSHOT.jar bench/startup.sh     # the single-file jar instead of target/app
 #   KEEP=1 bench/startup.sh                                  # keep the servers' logs (and data) afterwards
 #   AOT=1 bench/startup.sh     # the jar extracted (java -Djarmode=tools ... extract) and started with a JDK 25
 #                              # AOT cache made by one training run (-XX:AOTCacheOutput): see docs/benchmarks.md
@@ -34,11 +34,12 @@ read -r -a JVM_ARGS <<< "${JVM_OPTS:-}"
 
 shopt -s nullglob
 if [[ -z "${JAR:-}" ]]; then
-    jars=(target/yishi-*.jar)
+    # the layout the build ships for running: target/app, the application jar with its libraries beside it
+    jars=(target/app/yishi-*.jar)
     if (( ${#jars[@]} == 0 )); then
         echo "Building the jar: ./mvnw -B -q -DskipTests package"
         ./mvnw -B -q -DskipTests package
-        jars=(target/yishi-*.jar)
+        jars=(target/app/yishi-*.jar)
     fi
     JAR="${jars[0]}"
 fi
@@ -135,7 +136,11 @@ stats() { # min median max of the arguments
 if [[ "${AOT:-0}" == 1 ]]; then
     # Spring Boot's extracted layout (the AOT cache takes classes only from a plain class path, not from the
     # nested jars of the fat jar), then a training run that serves the page once and writes the cache at exit.
-    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+    if unzip -l "$JAR" | grep -q 'BOOT-INF/'; then
+        "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+    else # already the extracted layout (target/app): a copy, so that the cache is written beside it
+        cp -r "$(dirname "$JAR")" "$WORK/app"
+    fi
     JAR="$WORK/app/$(basename "$JAR")"
     echo "AOT cache: training run (java -XX:AOTCacheOutput=... -jar $JAR)"
     JVM_ARGS_SAVED=("${JVM_ARGS[@]}")

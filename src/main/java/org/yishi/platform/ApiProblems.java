@@ -1,7 +1,6 @@
 package org.yishi.platform;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -133,16 +131,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 ? messages.getMessage("problem.unreadable", null, locale)
                 : messages.getMessage("problem.bad-value", new Object[] {field}, locale);
         return ResponseEntity.badRequest().body(invalidProblem(List.of(Map.of("field", field, "message", message)), locale));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        Locale locale = LocaleContextHolder.getLocale();
-        List<Map<String, String>> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(Map.of("field", f.getField(),
-                "message", messages.getMessage(f, locale))));
-        return ResponseEntity.badRequest().body(invalidProblem(errors, locale));
     }
 
     @ExceptionHandler(Exception.class)
