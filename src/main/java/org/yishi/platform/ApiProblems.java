@@ -53,55 +53,46 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         Locale locale = LocaleContextHolder.getLocale();
         String kind = messages.getMessage(e.kindCode(), null, e.kindCode(), locale);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return problem(HttpStatus.NOT_FOUND, "not-found", "problem.not-found.title",
                 messages.getMessage("problem.not-found.detail", new Object[] {kind, e.id()}, locale));
-        problem.setTitle(messages.getMessage("problem.not-found.title", null, locale));
-        problem.setType(URI.create("urn:yishi:problem:not-found"));
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     @ExceptionHandler(Incomplete.class)
     ResponseEntity<ProblemDetail> incomplete(Incomplete e) {
         Locale locale = LocaleContextHolder.getLocale();
         List<String> missing = e.missing().stream().map(v -> Messages.resolve(messages, v, locale)).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, String.join(" ", missing));
-        problem.setTitle(messages.getMessage(e.titleCode(), null, locale));
-        problem.setType(URI.create("urn:yishi:problem:incomplete"));
-        problem.setProperty("missing", missing);
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.CONFLICT, "incomplete", e.titleCode(), String.join(" ", missing));
+        answer.getBody().setProperty("missing", missing);
+        return answer;
     }
 
     /** Two changes at the same moment collided on a database rule; the later one changed nothing. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e) {
         logger.warn("Refused a change that collided with another: " + e.getMostSpecificCause().getMessage());
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                messages.getMessage("problem.conflict.detail", null, locale));
-        problem.setTitle(messages.getMessage("problem.conflict.title", null, locale));
-        problem.setType(URI.create("urn:yishi:problem:conflict"));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return problem(HttpStatus.CONFLICT, "conflict", "problem.conflict.title",
+                messages.getMessage("problem.conflict.detail", null, LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(SignInRefused.class)
     ResponseEntity<ProblemDetail> signInRefused(SignInRefused e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                messages.getMessage(e.code(), e.args(), locale));
-        problem.setTitle(messages.getMessage("problem.unauthenticated.title", null, locale));
-        problem.setType(URI.create("urn:yishi:problem:unauthenticated"));
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+        return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated.title",
+                messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale()));
     }
 
     /** A permission check inside a handler failed: the same 403 the security filters give. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                messages.getMessage("problem.forbidden.detail", null, locale));
-        problem.setTitle(messages.getMessage("problem.forbidden.title", null, locale));
-        problem.setType(URI.create("urn:yishi:problem:forbidden"));
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.title",
+                messages.getMessage("problem.forbidden.detail", null, LocaleContextHolder.getLocale()));
+    }
+
+    /** A problem of the given type, its title from the bundles in the caller's language. */
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String titleCode, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(messages.getMessage(titleCode, null, LocaleContextHolder.getLocale()));
+        problem.setType(URI.create("urn:yishi:problem:" + type));
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

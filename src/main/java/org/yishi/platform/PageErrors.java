@@ -30,53 +30,42 @@ class PageErrors {
 
     @ExceptionHandler(NotFound.class)
     String notFound(NotFound e, Model model, Locale locale, HttpServletResponse response) {
-        response.setStatus(404);
         String kind = messages.getMessage(e.kindCode(), null, e.kindCode(), locale);
-        model.addAttribute("status", 404);
-        model.addAttribute("message", messages.getMessage("problem.not-found.detail", new Object[] {kind, e.id()}, locale));
-        return "error";
+        return page(404, messages.getMessage("problem.not-found.detail", new Object[] {kind, e.id()}, locale), model, response);
     }
 
     @ExceptionHandler(InvalidInput.class)
     String invalid(InvalidInput e, Model model, Locale locale, HttpServletResponse response) {
-        response.setStatus(400);
-        model.addAttribute("status", 400);
-        model.addAttribute("message", String.join("；",
-                e.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList()));
-        return "error";
+        return page(400, String.join("；", e.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList()),
+                model, response);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     String conflict(DataIntegrityViolationException e, Model model, Locale locale, HttpServletResponse response) {
         log.warn("Refused a change that collided with another: {}", e.getMostSpecificCause().getMessage());
-        response.setStatus(409);
-        model.addAttribute("status", 409);
-        model.addAttribute("message", messages.getMessage("problem.conflict.detail", null, locale));
-        return "error";
+        return page(409, messages.getMessage("problem.conflict.detail", null, locale), model, response);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     String forbidden(AccessDeniedException e, Model model, Locale locale, HttpServletResponse response) {
-        response.setStatus(403);
-        model.addAttribute("status", 403);
-        model.addAttribute("message", messages.getMessage("problem.forbidden.detail", null, locale));
-        return "error";
+        return page(403, messages.getMessage("problem.forbidden.detail", null, locale), model, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String badValue(MethodArgumentTypeMismatchException e, Model model, Locale locale, HttpServletResponse response) {
-        response.setStatus(400);
-        model.addAttribute("status", 400);
-        model.addAttribute("message", messages.getMessage("problem.bad-value", new Object[] {e.getName()}, locale));
-        return "error";
+        return page(400, messages.getMessage("problem.bad-value", new Object[] {e.getName()}, locale), model, response);
     }
 
     @ExceptionHandler(RuntimeException.class)
     String unexpected(RuntimeException e, Model model, Locale locale, HttpServletResponse response) {
         log.error("Unexpected error while serving a page", e);
-        response.setStatus(500);
-        model.addAttribute("status", 500);
-        model.addAttribute("message", messages.getMessage("problem.internal.detail", null, locale));
+        return page(500, messages.getMessage("problem.internal.detail", null, locale), model, response);
+    }
+
+    private static String page(int status, String message, Model model, HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("message", message);
         return "error";
     }
 }
