@@ -42,8 +42,11 @@ public class Accounts {
     private final Audit audit;
     private final int lockAfter;
     private final Duration lockFor;
-    /** Stands in for a missing account's hash, so that an unknown name takes as long as a wrong password. */
-    private final String noSuchAccount;
+    /**
+     * Stands in for a missing account's hash, so that an unknown name takes as long as a wrong password; made at the
+     * first sign-in rather than at start-up.
+     */
+    private volatile String noSuchAccount;
 
     Accounts(AccountStore store, PasswordEncoder encoder, Audit audit,
             @Value("${yishi.security.lockout-attempts:5}") int lockAfter,
@@ -53,7 +56,6 @@ public class Accounts {
         this.audit = audit;
         this.lockAfter = lockAfter;
         this.lockFor = Duration.ofMinutes(lockMinutes);
-        this.noSuchAccount = encoder.encode(PasswordPolicy.generate());
     }
 
     // ---------------------------------------------------------------- sign-in
@@ -67,6 +69,9 @@ public class Accounts {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         Optional<AccountStore.Credentials> found = store.lockForLogin(name);
         if (found.isEmpty()) {
+            if (noSuchAccount == null) {
+                noSuchAccount = encoder.encode(PasswordPolicy.generate());
+            }
             encoder.matches(password == null ? "" : password, noSuchAccount);
             audit.recordOnBehalf(name.isEmpty() ? "(none)" : name, "login.failure", "account", null, null, Map.of("reason", "unknown-user"));
             throw new LoginRefused("accounts.login.bad-credentials");

@@ -3,6 +3,9 @@ package org.yishi.meetings;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,8 +52,9 @@ class MeetingApi {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         int limit = Math.clamp(size, 1, 500);
         Viewer viewer = Viewers.current();
+        Map<Long, Body> bodies = directory.bodies().stream().collect(Collectors.toMap(Body::id, Function.identity()));
         List<MeetingLine> lines = meetings.list(viewer, bodyId, limit, Math.max(0, page) * limit).stream().map(s -> {
-            Body b = directory.body(s.bodyId());
+            Body b = bodies.get(s.bodyId());
             return new MeetingLine(s.id(), s.date(), s.timeOfDay(), new BodyRef(b.id(), b.runningNameZh(), b.nameEn()),
                     s.termNumber(), s.sequence(), s.kind(), s.itemCount());
         }).toList();
