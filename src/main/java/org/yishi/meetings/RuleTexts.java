@@ -1,0 +1,64 @@
+package org.yishi.meetings;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.yishi.platform.ChineseNumerals;
+
+/**
+ * Rules of procedure and their results, said in the user's language: a rule set as one sentence, a quorum check and
+ * a count with the numbers behind them (e.g. "9 members should attend; 6 yes > 4.5: adopted.").
+ */
+@Component
+public class RuleTexts {
+
+    private final MessageSource messages;
+
+    RuleTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String describe(RuleSet rules, Locale locale) {
+        return message("rules.sentence", locale, quorumShare(rules.quorum(), locale),
+                quorumShare(rules.personnelQuorum(), locale), majority(rules, locale));
+    }
+
+    public String explain(RuleSet.QuorumCheck check, Locale locale) {
+        String code = (check.personnel() ? "rules.personnel-quorum." : "rules.quorum.") + (check.met() ? "met" : "not-met");
+        return message(code, locale, String.valueOf(check.members()), String.valueOf(check.present()),
+                String.valueOf(check.required()));
+    }
+
+    public String explain(RuleSet.Tally tally, Locale locale) {
+        String compare = "rules.compare." + (tally.adopted() ? "" : "not-") + (tally.strictlyMore() ? "more" : "at-least");
+        return message(tally.adopted() ? "rules.tally.adopted" : "rules.tally.rejected", locale,
+                message("rules.basis." + tally.base().name(), locale, String.valueOf(tally.basis())),
+                String.valueOf(tally.yes()), message(compare, locale), tally.threshold());
+    }
+
+    private String quorumShare(Fraction share, Locale locale) {
+        return message(share.strictlyMore() ? "rules.share.more-than" : "rules.share.at-least", locale, name(share, locale));
+    }
+
+    private String majority(RuleSet rules, Locale locale) {
+        Fraction m = rules.majority();
+        return message(m.strictlyMore() ? "rules.majority.more-than" : "rules.majority.at-least", locale,
+                message("rules.base." + rules.base().name(), locale), name(m, locale));
+    }
+
+    /** 半数, 三分之二 / half, two thirds; other shares as 五分之三 / 3/5. */
+    private String name(Fraction share, Locale locale) {
+        String key = "rules.fraction." + share.numerator() + "-" + share.denominator();
+        String known = messages.getMessage(key, null, null, locale);
+        if (known != null) {
+            return known;
+        }
+        return locale.getLanguage().equals("en") ? share.numerator() + "/" + share.denominator()
+                : ChineseNumerals.of(share.denominator()) + "分之" + ChineseNumerals.of(share.numerator());
+    }
+
+    private String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args, locale);
+    }
+}
