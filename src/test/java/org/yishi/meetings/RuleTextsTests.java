@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.yishi.TestMessages;
 
 /** Each rule set as a sentence, and each result with its numbers, in both languages. */
 class RuleTextsTests {
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     private static final Locale EN = Locale.ENGLISH;
-    private final RuleTexts texts = new RuleTexts(messages());
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
+    private final RuleTexts texts = new RuleTexts(TestMessages.bundles());
 
     @Test
     void theSeedMeetingDecidesAsTheIssueSays() {

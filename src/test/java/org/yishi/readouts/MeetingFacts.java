@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.yishi.TestMessages;
 import org.yishi.directory.Office;
 import org.yishi.directory.Person;
 import org.yishi.directory.PersonStanding;
@@ -22,7 +23,7 @@ import org.yishi.meetings.Visibility;
 final class MeetingFacts {
 
     /** The real message bundles, as the application reads them. */
-    static final ResourceBundleMessageSource MESSAGES = messages();
+    static final ResourceBundleMessageSource MESSAGES = TestMessages.bundles();
     static final ReadoutWriter WRITER = new ReadoutWriter(new Phrases(MESSAGES, Language.ZH),
             new Phrases(MESSAGES, Language.EN));
 
@@ -110,13 +111,5 @@ final class MeetingFacts {
     /** Someone with no recorded office (e.g. a district leader whose post is not published). */
     static PersonStanding unranked(long id, String nameZh, String nameRomanized) {
         return new PersonStanding(new Person(id, nameZh, nameRomanized), null, 0);
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }
