@@ -24,15 +24,31 @@ public final class Permission {
     public static final String ITEM_READ_INTERNAL = "meeting:item:read-internal";
     public static final String ITEM_READ_CONFIDENTIAL = "meeting:item:read-confidential";
     public static final String READOUT_READ = "readout:read";
+    /** Notify, open, check in, take votes, decide and close meetings. */
+    public static final String MEETING_RUN = "meeting:run";
+    /** Edit rule sets and assign them to bodies. */
+    public static final String RULES_EDIT = "rules:edit";
+    /** Keep the queue of central directives. */
+    public static final String DIRECTIVE_EDIT = "directive:edit";
+    /** Read the meeting record (confidential: each member's opinion and the counts). */
+    public static final String RECORD_READ = "record:read";
+    public static final String MINUTES_READ = "minutes:read";
+    public static final String MINUTES_DRAFT = "minutes:draft";
+    public static final String MINUTES_CHECK = "minutes:check";
+    /** Sign off minutes; only the meeting's presiding person can use it. */
+    public static final String MINUTES_SIGN = "minutes:sign";
+    public static final String MINUTES_ISSUE = "minutes:issue";
 
     /** Every permission, in the order the role editor shows them. */
     public static final List<String> ALL = List.of(ACCOUNT_MANAGE, ROLE_MANAGE, ROLE_ASSIGN, AUDIT_READ, AUDIT_EXPORT,
             AUDIT_VERIFY, DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL, MEETING_EDIT,
-            ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ);
+            ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ, MEETING_RUN, RULES_EDIT, DIRECTIVE_EDIT,
+            RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE);
 
     /** Permissions that touch business data; an administrator role may hold none of them (三员分立). */
     public static final List<String> BUSINESS = List.of(DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL,
-            MEETING_EDIT, ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ);
+            MEETING_EDIT, ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ, MEETING_RUN, RULES_EDIT,
+            DIRECTIVE_EDIT, RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE);
 
     private Permission() {
     }

@@ -2,8 +2,14 @@ package org.yishi.meetings;
 
 /**
  * An agenda item as entered. {@code id} names an existing item of the same meeting when editing; empty for a new one.
- * {@code headline} defaults to true and {@code visibility} to PUBLIC.
+ * {@code headline} defaults to true and {@code visibility} to PUBLIC; the flags default to false.
  */
 public record ItemDraft(Long id, ItemKind kind, String titleZh, String titleEn, Boolean headline,
-        Visibility visibility, String conclusionsZh, String conclusionsEn) {
+        Visibility visibility, String conclusionsZh, String conclusionsEn, Boolean adHoc, Boolean adHocConsent,
+        Boolean collectiveDecision, java.time.LocalDate materialsReceivedOn, Long directiveId) {
+
+    public ItemDraft(Long id, ItemKind kind, String titleZh, String titleEn, Boolean headline, Visibility visibility,
+            String conclusionsZh, String conclusionsEn) {
+        this(id, kind, titleZh, titleEn, headline, visibility, conclusionsZh, conclusionsEn, null, null, null, null, null);
+    }
 }

@@ -38,8 +38,8 @@ class MeetingApi {
     }
 
     /** A line of the meeting list. */
-    record MeetingLine(long id, LocalDate date, TimeOfDay timeOfDay, BodyRef body, int term, int sequence,
-            MeetingKind kind, int items) {
+    record MeetingLine(long id, LocalDate date, TimeOfDay timeOfDay, BodyRef body, int term, Integer sequence,
+            MeetingKind kind, MeetingState state, int items) {
     }
 
     record BodyRef(long id, String nameZh, String nameEn) {
@@ -56,7 +56,7 @@ class MeetingApi {
         List<MeetingLine> lines = meetings.list(viewer, bodyId, limit, Math.max(0, page) * limit).stream().map(s -> {
             Body b = bodies.get(s.bodyId());
             return new MeetingLine(s.id(), s.date(), s.timeOfDay(), new BodyRef(b.id(), b.runningNameZh(), b.nameEn()),
-                    s.termNumber(), s.sequence(), s.kind(), s.itemCount());
+                    s.termNumber(), s.sequence(), s.kind(), s.state(), s.itemCount());
         }).toList();
         return ResponseEntity.ok().header("X-Total-Count", String.valueOf(meetings.count(viewer, bodyId))).body(lines);
     }

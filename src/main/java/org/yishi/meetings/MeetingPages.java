@@ -40,8 +40,10 @@ class MeetingPages {
     private final Directory directory;
     private final MessageSource messages;
     private final Forms forms;
+    private final MeetingTitles titles;
 
-    MeetingPages(Meetings meetings, Directory directory, MessageSource messages, Forms forms) {
+    MeetingPages(Meetings meetings, Directory directory, MessageSource messages, Forms forms, MeetingTitles titles) {
+        this.titles = titles;
         this.meetings = meetings;
         this.directory = directory;
         this.messages = messages;
@@ -195,10 +197,8 @@ class MeetingPages {
         return new PersonLine(s.personId(), s.person().name(english), title, reason);
     }
 
-    private String heading(Body body, int term, int sequence, Locale locale) {
-        boolean english = english(locale);
-        return messages.getMessage("meetings.heading", new Object[] {english ? String.valueOf(term) : ChineseNumerals.of(term),
-                bodyName(body, english), String.valueOf(sequence)}, locale);
+    private String heading(Body body, int term, Integer sequence, Locale locale) {
+        return titles.heading(body, term, sequence, locale);
     }
 
     private static String bodyName(Body b, boolean english) {

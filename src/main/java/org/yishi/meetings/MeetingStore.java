@@ -21,9 +21,9 @@ class MeetingStore {
         this.jdbc = jdbc;
     }
 
-    private record Row(long id, long bodyId, long termId, int sequence, LocalDate heldOn, String timeOfDay,
+    private record Row(long id, long bodyId, long termId, Integer sequence, LocalDate heldOn, String timeOfDay,
             String place, String kind, long presidingPersonId, Long entrustedByPersonId, boolean presidingSpeech,
-            String leadersLabelZh, String leadersLabelEn) {
+            String leadersLabelZh, String leadersLabelEn, String state) {
     }
 
     private record AttendanceRow(long personId, String role, String reason) {
@@ -56,13 +56,14 @@ class MeetingStore {
         return new Meeting(r.id(), r.bodyId(), r.termId(), r.sequence(), r.heldOn(),
                 r.timeOfDay() == null ? null : TimeOfDay.valueOf(r.timeOfDay()), r.place(), MeetingKind.valueOf(r.kind()),
                 r.presidingPersonId(), r.entrustedByPersonId(), r.presidingSpeech(), List.copyOf(present),
-                List.copyOf(onLeave), List.copyOf(inAttendance), groups, r.leadersLabelZh(), r.leadersLabelEn(), items);
+                List.copyOf(onLeave), List.copyOf(inAttendance), groups, r.leadersLabelZh(), r.leadersLabelEn(), items,
+                MeetingState.valueOf(r.state()));
     }
 
     /** @param terms the terms whose meetings may be listed; null for all */
     List<MeetingSummary> list(Long bodyId, Long[] terms, int limit, int offset) {
         return jdbc.sql("""
-                select m.id, m.held_on as date, m.time_of_day, m.body_id, t.number as term_number, m.sequence, m.kind,
+                select m.id, m.held_on as date, m.time_of_day, m.body_id, t.number as term_number, m.sequence, m.kind, m.state,
                        (select count(*) from agenda_item i where i.meeting_id = m.id) as item_count,
                        f.title_zh as first_item_zh, f.title_en as first_item_en
                 from meeting m join term t on t.id = m.term_id
@@ -104,7 +105,7 @@ class MeetingStore {
                 .query(Long.class).single() > 0;
     }
 
-    long insert(MeetingDraft d, long termId, int sequence) {
+    long insert(MeetingDraft d, long termId, Integer sequence) {
         long id = jdbc.sql("""
                 insert into meeting (body_id, term_id, sequence, held_on, time_of_day, place, kind, presiding_person_id,
                                      entrusted_by_person_id, presiding_speech, leaders_label_zh, leaders_label_en)
@@ -115,7 +116,7 @@ class MeetingStore {
         return id;
     }
 
-    void update(long id, MeetingDraft d, long termId, int sequence) {
+    void update(long id, MeetingDraft d, long termId, Integer sequence) {
         jdbc.sql("""
                 update meeting set body_id = :body, term_id = :term, sequence = :seq, held_on = :date, time_of_day = :tod,
                        place = :place, kind = :kind, presiding_person_id = :presiding, entrusted_by_person_id = :entrusted,
@@ -126,7 +127,7 @@ class MeetingStore {
         writeChildren(id, d);
     }
 
-    private static java.util.Map<String, Object> columns(MeetingDraft d, long termId, int sequence) {
+    private static java.util.Map<String, Object> columns(MeetingDraft d, long termId, Integer sequence) {
         var m = new java.util.HashMap<String, Object>();
         m.put("body", d.bodyId());
         m.put("term", termId);
@@ -177,16 +178,25 @@ class MeetingStore {
             params.put("vis", (item.visibility() == null ? Visibility.PUBLIC : item.visibility()).name());
             params.put("czh", Text.orNull(item.conclusionsZh()));
             params.put("cen", Text.orNull(item.conclusionsEn()));
+            params.put("adhoc", Boolean.TRUE.equals(item.adHoc()));
+            params.put("consent", Boolean.TRUE.equals(item.adHocConsent()));
+            params.put("collective", Boolean.TRUE.equals(item.collectiveDecision()));
+            params.put("materials", item.materialsReceivedOn());
+            params.put("directive", item.directiveId());
             if (item.id() == null) {
                 jdbc.sql("""
                         insert into agenda_item (meeting_id, position, kind, title_zh, title_en, headline, visibility,
-                                                 conclusions_zh, conclusions_en)
-                        values (:m, :p, :kind, :zh, :en, :headline, :vis, :czh, :cen)""").params(params).update();
+                                                 conclusions_zh, conclusions_en, ad_hoc, ad_hoc_consent,
+                                                 collective_decision, materials_received_on, directive_id)
+                        values (:m, :p, :kind, :zh, :en, :headline, :vis, :czh, :cen, :adhoc, :consent, :collective,
+                                :materials, :directive)""").params(params).update();
             } else {
                 params.put("id", item.id());
                 jdbc.sql("""
                         update agenda_item set position = :p, kind = :kind, title_zh = :zh, title_en = :en,
-                               headline = :headline, visibility = :vis, conclusions_zh = :czh, conclusions_en = :cen
+                               headline = :headline, visibility = :vis, conclusions_zh = :czh, conclusions_en = :cen,
+                               ad_hoc = :adhoc, ad_hoc_consent = :consent, collective_decision = :collective,
+                               materials_received_on = :materials, directive_id = :directive
                         where id = :id and meeting_id = :m""").params(params).update();
             }
         }
@@ -198,6 +208,58 @@ class MeetingStore {
                 values (:m, :p, :r, :pos, :reason)""")
                 .param("m", meetingId).param("p", personId).param("r", role).param("pos", position)
                 .param("reason", reason).update();
+    }
+
+    /** Numbers the meeting, moves it to NOTIFIED and stamps the time; call with the term locked. */
+    void notify(long meetingId, int sequence) {
+        jdbc.sql("""
+                update meeting set sequence = :s, state = 'NOTIFIED', notified_at = now(), updated_at = now(),
+                       version = version + 1 where id = :id""").param("s", sequence).param("id", meetingId).update();
+    }
+
+    /** Moves the meeting to {@code to} and stamps the column that records when, if there is one. */
+    void advance(long meetingId, MeetingState to) {
+        String stamp = switch (to) {
+            case OPEN -> ", opened_at = now()";
+            case CLOSED -> ", closed_at = now()";
+            case ARCHIVED -> ", archived_at = now()";
+            default -> "";
+        };
+        jdbc.sql("update meeting set state = :s, updated_at = now(), version = version + 1" + stamp + " where id = :id")
+                .param("s", to.name()).param("id", meetingId).update();
+    }
+
+    /** Sets a member's attendance as checked in: present, on leave with a reason, or neither (removed). */
+    void attendance(long meetingId, long personId, String role, String reason) {
+        jdbc.sql("delete from meeting_attendance where meeting_id = :m and person_id = :p")
+                .param("m", meetingId).param("p", personId).update();
+        if (role != null) {
+            int position = jdbc.sql("select coalesce(max(position), 0) + 1 from meeting_attendance where meeting_id = :m")
+                    .param("m", meetingId).query(Integer.class).single();
+            attend(meetingId, personId, role, position, reason);
+        }
+    }
+
+    long addItem(long meetingId, ItemDraft item) {
+        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from agenda_item where meeting_id = :m")
+                .param("m", meetingId).query(Integer.class).single();
+        return jdbc.sql("""
+                insert into agenda_item (meeting_id, position, kind, title_zh, title_en, headline, visibility,
+                                         ad_hoc, ad_hoc_consent, collective_decision, materials_received_on)
+                values (:m, :p, :kind, :zh, :en, :headline, :vis, :adhoc, :consent, :collective, :materials)
+                returning id""")
+                .param("m", meetingId).param("p", position).param("kind", item.kind().name())
+                .param("zh", Text.orNull(item.titleZh())).param("en", Text.orNull(item.titleEn()))
+                .param("headline", item.headline() == null || item.headline())
+                .param("vis", (item.visibility() == null ? Visibility.PUBLIC : item.visibility()).name())
+                .param("adhoc", Boolean.TRUE.equals(item.adHoc())).param("consent", Boolean.TRUE.equals(item.adHocConsent()))
+                .param("collective", Boolean.TRUE.equals(item.collectiveDecision()))
+                .param("materials", item.materialsReceivedOn()).query(Long.class).single();
+    }
+
+    void conclusions(long itemId, String zh, String en) {
+        jdbc.sql("update agenda_item set conclusions_zh = :zh, conclusions_en = :en where id = :id")
+                .param("zh", Text.orNull(zh)).param("en", Text.orNull(en)).param("id", itemId).update();
     }
 
     Set<Long> itemIds(long meetingId) {

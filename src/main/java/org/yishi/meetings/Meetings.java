@@ -93,9 +93,7 @@ public class Meetings {
         List<AgendaItem> items = m.items().stream().filter(i -> readable(viewer, i.visibility())).toList();
         items.stream().filter(i -> i.visibility() == Visibility.CONFIDENTIAL).forEach(i -> audit.record(
                 "item.read-confidential", "agenda_item", String.valueOf(i.id()), null, Map.of("meeting", id)));
-        return new Meeting(m.id(), m.bodyId(), m.termId(), m.sequence(), m.date(), m.timeOfDay(), m.place(), m.kind(),
-                m.presidingPersonId(), m.entrustedById(), m.presidingSpeech(), m.present(), m.onLeave(),
-                m.inAttendance(), m.groups(), m.leadersLabelZh(), m.leadersLabelEn(), items);
+        return m.withItems(items);
     }
 
     private boolean visible(Viewer viewer, Meeting m) {
@@ -133,27 +131,49 @@ public class Meetings {
         return seen;
     }
 
+    /**
+     * Plans a meeting as a draft. It is numbered when notified ({@link Procedure#notify}); a past meeting's number
+     * may be given now.
+     */
     @Transactional
     public Meeting plan(MeetingDraft draft) {
         Term term = check(draft, null);
-        int sequence = draft.sequence() != null ? draft.sequence() : store.nextSequence(term.id());
+        Integer sequence = draft.sequence();
         Meeting meeting = meeting(store.insert(draft, term.id(), sequence));
         audit.record("meeting.plan", "meeting", String.valueOf(meeting.id()), null, meeting);
         return meeting;
     }
 
+    /**
+     * Revises a meeting before it is held. Once notified its number is fixed: it stays in its body and term and keeps
+     * its number. A meeting being held or held is changed only through {@link Procedure}.
+     */
     @Transactional
     public Meeting revise(long id, MeetingDraft draft) {
         store.lock(id);
         Meeting current = meeting(id);
+        if (current.state().held()) {
+            throw new org.yishi.platform.Refused("meetings.revise-held",
+                    org.yishi.platform.InvalidInput.label("enum.MeetingState." + current.state().name()));
+        }
         Term term = check(draft, current);
-        int sequence;
-        if (draft.sequence() != null) {
+        Integer sequence;
+        if (current.state() == MeetingState.NOTIFIED) {
+            var fixed = new InvalidInput.Collector();
+            if (term.id() != current.termId() || draft.bodyId() != current.bodyId()) {
+                fixed.add("date", "meetings.notified-term-fixed");
+            }
+            if (draft.sequence() != null && !draft.sequence().equals(current.sequence())) {
+                fixed.add("sequence", "meetings.notified-number-fixed", current.sequence());
+            }
+            fixed.throwIfAny();
+            sequence = current.sequence();
+        } else if (draft.sequence() != null) {
             sequence = draft.sequence();
         } else if (term.id() == current.termId()) {
             sequence = current.sequence();
         } else {
-            sequence = store.nextSequence(term.id());
+            sequence = null;
         }
         store.update(id, draft, term.id(), sequence);
         Meeting revised = meeting(id);

@@ -49,6 +49,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalidProblem(errors, locale));
     }
 
+    /** Not allowed now: 409, with each reason in the caller's language. */
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<ProblemDetail> refused(Refused e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> reasons = e.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList();
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.CONFLICT, "refused", "problem.refused.title",
+                String.join(" ", reasons));
+        answer.getBody().setProperty("reasons", reasons);
+        return answer;
+    }
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         Locale locale = LocaleContextHolder.getLocale();

@@ -24,6 +24,11 @@ public class InvalidInput extends RuntimeException {
         return violations;
     }
 
+    /** A message code to resolve as an argument of another message, e.g. a field's name. */
+    public static org.springframework.context.support.DefaultMessageSourceResolvable label(String code) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(code);
+    }
+
     /** Collects violations and throws them together, so a user sees every problem at once. */
     public static final class Collector {
         private final List<Violation> violations = new ArrayList<>();

@@ -36,7 +36,7 @@ class PageErrors {
 
     @ExceptionHandler(InvalidInput.class)
     String invalid(InvalidInput e, Model model, Locale locale, HttpServletResponse response) {
-        return page(400, String.join("；", e.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList()),
+        return page(e instanceof Refused ? 409 : 400, String.join("；", e.violations().stream().map(v -> Messages.resolve(messages, v, locale)).toList()),
                 model, response);
     }
 
