@@ -262,6 +262,10 @@ class MeetingStore {
                 .param("zh", Text.orNull(zh)).param("en", Text.orNull(en)).param("id", itemId).update();
     }
 
+    Optional<Long> meetingOfItem(long itemId) {
+        return jdbc.sql("select meeting_id from agenda_item where id = :id").param("id", itemId).query(Long.class).optional();
+    }
+
     Set<Long> itemIds(long meetingId) {
         return Set.copyOf(jdbc.sql("select id from agenda_item where meeting_id = :m").param("m", meetingId)
                 .query(Long.class).list());

@@ -37,6 +37,23 @@ public class RuleTexts {
                 String.valueOf(tally.yes()), message(compare, locale), tally.threshold());
     }
 
+    /**
+     * A decision as taken, from the numbers kept with it: a counted vote as "9 members should attend; 6 yes > 4.5:
+     * adopted.", a decision without a vote as its outcome.
+     */
+    public String explain(Decision decision, Vote vote, Locale locale) {
+        if (decision.basis() == null || vote == null || vote.yes() == null) {
+            return message("rules.decided-without-vote", locale, message("enum.Outcome." + decision.outcome().name(), locale));
+        }
+        RuleSet.Tally tally = new RuleSet.Tally(decision.outcome().adopted(), decision.base(), decision.basis(),
+                decision.threshold(), Boolean.TRUE.equals(decision.strictlyMore()), vote.yes(), vote.no(), vote.abstain());
+        String text = explain(tally, locale);
+        if (decision.outcome() == Outcome.ADOPTED_IN_PRINCIPLE) {
+            text = text + message("rules.in-principle", locale);
+        }
+        return text;
+    }
+
     private String quorumShare(Fraction share, Locale locale) {
         return message(share.strictlyMore() ? "rules.share.more-than" : "rules.share.at-least", locale, name(share, locale));
     }
