@@ -27,7 +27,15 @@ import org.yishi.directory.Term;
 import org.yishi.directory.TermDraft;
 import org.yishi.directory.Unit;
 import org.yishi.directory.UnitDraft;
+import org.yishi.meetings.AgendaItem;
 import org.yishi.meetings.AttendingGroup;
+import org.yishi.meetings.Choice;
+import org.yishi.meetings.DirectiveDraft;
+import org.yishi.meetings.Directives;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.Outcome;
+import org.yishi.meetings.Procedure;
+import org.yishi.meetings.VoteMethod;
 import org.yishi.meetings.ItemDraft;
 import org.yishi.meetings.ItemKind;
 import org.yishi.meetings.Leave;
@@ -57,16 +65,21 @@ class DemoData implements ApplicationRunner {
     private final Meetings meetings;
     private final Accounts accounts;
     private final String demoPassword;
+    private final Procedure procedure;
+    private final Directives directives;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final String mode;
     private final boolean embedded;
 
-    DemoData(Directory directory, Meetings meetings, Accounts accounts, JdbcClient jdbc, TransactionTemplate tx,
+    DemoData(Directory directory, Meetings meetings, Procedure procedure, Directives directives, Accounts accounts,
+            JdbcClient jdbc, TransactionTemplate tx,
             @Value("${yishi.demo-data:auto}") String mode, @Value("${yishi.db.url:}") String externalUrl,
             @Value("${YISHI_DEMO_PASSWORD:}") String demoPassword) {
         this.directory = directory;
         this.meetings = meetings;
+        this.procedure = procedure;
+        this.directives = directives;
         this.accounts = accounts;
         this.demoPassword = demoPassword;
         this.jdbc = jdbc;
@@ -185,7 +198,7 @@ class DemoData implements ApplicationRunner {
                 new UnitDraft("区民政局", "District Civil Affairs Bureau", "区民政局", 50),
                 new UnitDraft("共青团鹤山区委员会", "Heshan District Committee of the Communist Youth League", "团区委", 60)));
 
-        meetings.plan(new MeetingDraft(standing.id(), LocalDate.of(2023, 2, 27), TimeOfDay.MORNING, null,
+        Meeting seed = meetings.plan(new MeetingDraft(standing.id(), LocalDate.of(2023, 2, 27), TimeOfDay.MORNING, null,
                 MeetingKind.REGULAR, zhang.id(), null, true, members.stream().map(Person::id).toList(), List.of(),
                 leaders, List.of(new AttendingGroup("区直有关单位主要负责同志",
                         "the main responsible comrades of relevant units directly under the district")),
@@ -199,6 +212,17 @@ class DemoData implements ApplicationRunner {
                                 "holding the Fourth Session of the Twelfth National People’s Congress of Heshan District and the Second Session of the Ninth Heshan District Committee of the Chinese People’s Political Consultative Conference",
                                 false, Visibility.PUBLIC, null, null)),
                 null));
+        // Held as the readout tells it: all nine members present; the study and the arrangements agreed, the
+        // implementation opinions adopted by a show of hands.
+        procedure.notify(seed.id());
+        procedure.open(seed.id());
+        List<AgendaItem> items = meetings.meeting(seed.id()).items();
+        procedure.decide(items.get(0).id(), Outcome.ADOPTED, null, null);
+        procedure.openVote(items.get(1).id(), VoteMethod.SHOW_OF_HANDS);
+        members.forEach(p -> procedure.cast(items.get(1).id(), p.id(), Choice.YES));
+        procedure.count(items.get(1).id(), null, null, null, false);
+        procedure.decide(items.get(2).id(), Outcome.ADOPTED, null, null);
+        procedure.close(seed.id());
         return new Heshan(members.get(3).id(), units.get(4).id()); // Tian Qingchang; 区民政局
     }
 
@@ -254,7 +278,7 @@ class DemoData implements ApplicationRunner {
         List<AttendingGroup> groups = List.of(
                 new AttendingGroup("各街道党工委书记", "the Party secretaries of the sub-districts"),
                 new AttendingGroup("区直有关单位主要负责同志", "the main responsible comrades of relevant units directly under the district"));
-        meetings.plan(new MeetingDraft(standing.id(), LocalDate.of(2024, 3, 12), TimeOfDay.AFTERNOON, "区委第一会议室",
+        Meeting march = meetings.plan(new MeetingDraft(standing.id(), LocalDate.of(2024, 3, 12), TimeOfDay.AFTERNOON, "区委第一会议室",
                 MeetingKind.REGULAR, lin.id(), null, true, present, List.of(new Leave(huang.id(), "赴省委党校学习")),
                 List.of(he.id(), ma.id()), groups, "区领导", "District leaders", List.of(
                         new ItemDraft(null, ItemKind.CONVEY_STUDY, "传达学习习近平总书记近期重要讲话和重要指示精神",
@@ -269,8 +293,27 @@ class DemoData implements ApplicationRunner {
                         new ItemDraft(null, ItemKind.PERSONNEL, "研究干部任免事项", "deliberate appointments and removals",
                                 true, Visibility.INTERNAL, null, null)),
                 null));
+        // Held: the plan adopted in principle by a show of hands with one abstention, the appointments by secret
+        // ballot (the tellers counted 7 yes and 1 no), the other items agreed without a vote.
+        procedure.notify(march.id());
+        procedure.open(march.id());
+        List<AgendaItem> items = meetings.meeting(march.id()).items();
+        procedure.decide(items.get(0).id(), Outcome.ADOPTED, null, null);
+        procedure.openVote(items.get(1).id(), VoteMethod.SHOW_OF_HANDS);
+        present.forEach(p -> procedure.cast(items.get(1).id(), p, p.equals(liu.id()) ? Choice.ABSTAIN : Choice.YES));
+        procedure.count(items.get(1).id(), null, null, null, true);
+        procedure.decide(items.get(2).id(), Outcome.ADOPTED, null, null);
+        procedure.openVote(items.get(3).id(), VoteMethod.SECRET);
+        present.forEach(p -> procedure.cast(items.get(3).id(), p, null));
+        procedure.count(items.get(3).id(), 7, 1, 0, false);
+        procedure.close(march.id());
 
-        meetings.plan(new MeetingDraft(standing.id(), LocalDate.of(2024, 4, 8), TimeOfDay.MORNING, "区委第一会议室",
+        // A directive received and not yet conveyed: the next meeting's first item should study it.
+        directives.receive(new DirectiveDraft(standing.id(), "习近平总书记关于防汛救灾工作的重要指示精神",
+                "General Secretary Xi Jinping's important instructions on flood control and disaster relief",
+                LocalDate.of(2024, 4, 2), LocalDate.of(2024, 4, 3), "省委办公厅"));
+
+        Meeting april = meetings.plan(new MeetingDraft(standing.id(), LocalDate.of(2024, 4, 8), TimeOfDay.MORNING, "区委第一会议室",
                 MeetingKind.REGULAR, chen.id(), lin.id(), false,
                 members.stream().filter(p -> p != lin).map(Person::id).toList(), List.of(new Leave(lin.id(), "出差")),
                 List.of(), List.of(new AttendingGroup("区应急管理局主要负责同志", "the head of the District Emergency Management Bureau")),
@@ -279,6 +322,7 @@ class DemoData implements ApplicationRunner {
                                 true, Visibility.PUBLIC, "会议要求，各级各部门要压实防汛责任，汛前完成隐患排查整改，确保安全度汛。",
                                 "The meeting required all levels and departments to assign clear responsibility for flood control, finish checking and remedying hazards before the flood season, and keep the district safe through it.")),
                 null));
+        procedure.notify(april.id()); // notified and waiting to be opened, to try the meeting room on
     }
 
     static final String QINGCHUAN_STUDY_ZH = "会议指出，习近平总书记近期重要讲话和重要指示精神，为我们做好当前各项工作指明了方向。\n"

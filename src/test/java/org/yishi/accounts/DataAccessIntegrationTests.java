@@ -82,12 +82,14 @@ class DataAccessIntegrationTests {
     void internalAndConfidentialItemsOnlyForThoseEntitled() {
         Api office = as(TestAccounts.of(accounts, "office"));
         Api supervision = as(TestAccounts.of(accounts, "supervision"));
+        // the April meeting of 青川 is notified, not yet held: the office adds an internal and a confidential item
+        long qingchuanMeeting = jdbc.sql("select id from meeting where held_on = '2024-04-08'").query(Long.class).single();
         JsonNode meeting = office.get("/api/meetings/" + qingchuanMeeting).expect(200).json();
-        // add a confidential item to the 青川 meeting through the API, as the office would
         var revision = new java.util.LinkedHashMap<String, Object>();
         meeting.properties().forEach(e -> revision.put(e.getKey(), e.getValue()));
         List<Object> items = new java.util.ArrayList<>();
         meeting.get("items").forEach(items::add);
+        items.add(Map.of("kind", "PERSONNEL", "titleZh", "研究干部任免事项", "visibility", "INTERNAL"));
         items.add(Map.of("kind", "PERSONNEL", "titleZh", "研究某同志任职事项", "visibility", "CONFIDENTIAL"));
         revision.put("items", items);
         office.put("/api/meetings/" + qingchuanMeeting, revision).expect(200);

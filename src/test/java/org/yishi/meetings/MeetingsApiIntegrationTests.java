@@ -82,31 +82,47 @@ class MeetingsApiIntegrationTests {
     }
 
     @Test
-    void recordedMeetingsAreNumberedInOrderWithinTheirTerm() {
-        JsonNode first = api.create("/api/meetings", draft("2024-03-12"), "/api/meetings/");
+    void meetingsAreNumberedInOrderWithinTheirTermWhenTheNoticeGoesOut() {
         JsonNode second = api.create("/api/meetings", draft("2024-04-08"), "/api/meetings/");
+        JsonNode first = api.create("/api/meetings", draft("2024-03-12"), "/api/meetings/");
+        JsonNode abandoned = api.create("/api/meetings", draft("2024-03-20"), "/api/meetings/");
+        assertThat(first.get("sequence").isNull()).as("a draft has no number yet").isTrue();
+        assertThat(first.get("state").asString()).isEqualTo("DRAFT");
+
+        first = api.post("/api/meetings/" + id(first) + "/notify", Map.of()).expect(200).json();
+        second = api.post("/api/meetings/" + id(second) + "/notify", Map.of()).expect(200).json();
 
         assertThat(first.get("sequence").asInt()).isEqualTo(1);
+        assertThat(first.get("state").asString()).isEqualTo("NOTIFIED");
         assertThat(second.get("sequence").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/meetings/" + id(abandoned)).expect(200).json().get("sequence").isNull()).isTrue();
+        api.post("/api/meetings/" + id(first) + "/notify", Map.of()).expect(409);
+        assertThat(api.get("/api/meetings/" + id(first)).expect(200).json().get("sequence").asInt()).isEqualTo(1);
         assertThat(second.get("termId").asLong()).isEqualTo(committee.term());
 
         Api.Answer list = api.get("/api/meetings?bodyId=" + committee.body()).expect(200);
-        assertThat(list.headers().getFirst("X-Total-Count")).isEqualTo("2");
-        assertThat(list.json().valueStream().map(m -> m.get("date").asString() + " 第" + m.get("term").asInt() + "届第"
-                + m.get("sequence").asInt() + "次 " + m.get("items").asInt() + "项"))
-                .containsExactly("2024-04-08 第8届第2次 2项", "2024-03-12 第8届第1次 2项");
+        assertThat(list.headers().getFirst("X-Total-Count")).isEqualTo("3");
+        assertThat(list.json().valueStream().map(m -> m.get("date").asString() + " 第" + m.get("term").asInt() + "届"
+                + (m.get("sequence").isNull() ? "未编号" : "第" + m.get("sequence").asInt() + "次") + " "
+                + m.get("items").asInt() + "项 " + m.get("state").asString()))
+                .containsExactly("2024-04-08 第8届第2次 2项 NOTIFIED", "2024-03-20 第8届未编号 2项 DRAFT",
+                        "2024-03-12 第8届第1次 2项 NOTIFIED");
     }
 
     @Test
-    void meetingsRecordedAtTheSameMomentGetDistinctNumbers() throws Exception {
+    void meetingsNotifiedAtTheSameMomentGetDistinctNumbers() throws Exception {
         int count = 8;
+        List<Long> drafts = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            drafts.add(id(api.create("/api/meetings", draft("2024-06-01"), "/api/meetings/")));
+        }
         var start = new java.util.concurrent.CountDownLatch(1);
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(count)) {
             List<java.util.concurrent.Future<Integer>> numbers = new java.util.ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            for (long meeting : drafts) {
                 numbers.add(pool.submit(() -> {
                     start.await();
-                    return api.post("/api/meetings", draft("2024-06-0" + 1)).expect(201).json().get("sequence").asInt();
+                    return api.post("/api/meetings/" + meeting + "/notify", Map.of()).expect(200).json().get("sequence").asInt();
                 }));
             }
             start.countDown();
@@ -146,8 +162,9 @@ class MeetingsApiIntegrationTests {
     }
 
     @Test
-    void revisingAMeetingKeepsItsNumberAndTheIdsOfTheItemsSentBack() {
+    void revisingANotifiedMeetingKeepsItsNumberAndTheIdsOfTheItemsSentBack() {
         JsonNode recorded = api.create("/api/meetings", draft("2024-03-12"), "/api/meetings/");
+        api.post("/api/meetings/" + id(recorded) + "/notify", Map.of()).expect(200);
         long kept = id(recorded.get("items").get(0));
         long dropped = id(recorded.get("items").get(1));
         Map<String, Object> revision = draft("2024-03-13");

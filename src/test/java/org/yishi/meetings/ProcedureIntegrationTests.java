@@ -1,0 +1,338 @@
+package org.yishi.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.yishi.Api;
+import org.yishi.TestAccounts;
+import org.yishi.YishiIntegrationTest;
+import org.yishi.accounts.Accounts;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Running meetings of the Heshan District Standing Committee (nine members, as in the demo data) through the API:
+ * the quorum, the decision rule against the members who should attend, recusals, secret ballots, and every refusal
+ * the rules of procedure call for, each with its reason and each changing nothing.
+ */
+@YishiIntegrationTest("yishi.demo-data=on")
+class ProcedureIntegrationTests {
+
+    private static final List<String> NINE = List.of("Zhang Chao", "Xing Yufu", "Zhou Xiang", "Tian Qingchang",
+            "Wang Chunlei", "Su Yuxin", "Wang Fei", "Wang Junhong", "Guo Xueguang");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api office;
+    private long body;
+    private static int day = 0;
+
+    @BeforeEach
+    void signIn(@Autowired RestTestClient http, @Autowired Accounts accounts) {
+        office = new Api(http).signedInAs(TestAccounts.of(accounts, "office")).in("en");
+        body = jdbc.sql("select id from body where name_en = 'Standing Committee of the Heshan District Party Committee'")
+                .query(Long.class).single();
+    }
+
+    private long person(String romanized) {
+        return jdbc.sql("select id from person where name_romanized = :n").param("n", romanized).query(Long.class).single();
+    }
+
+    /** Plans a meeting on a day of its own in 2023, with the given members expected and the given items. */
+    private long plan(List<String> present, List<Map<String, Object>> items) {
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("bodyId", body);
+        synchronized (ProcedureIntegrationTests.class) {
+            draft.put("date", java.time.LocalDate.of(2023, 3, 1).plusDays(day++).toString());
+        }
+        draft.put("presidingPersonId", person("Zhang Chao"));
+        draft.put("present", present.stream().map(this::person).toList());
+        draft.put("items", items);
+        return office.create("/api/meetings", draft, "/api/meetings/").get("id").asLong();
+    }
+
+    private static Map<String, Object> item(String kind, String titleZh) {
+        return Map.of("kind", kind, "titleZh", titleZh, "titleEn", titleZh);
+    }
+
+    private List<Long> items(long meeting) {
+        List<Long> ids = new ArrayList<>();
+        office.get("/api/meetings/" + meeting).expect(200).json().get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        return ids;
+    }
+
+    private long opened(List<String> present, List<Map<String, Object>> items) {
+        long meeting = plan(present, items);
+        office.post("/api/meetings/" + meeting + "/notify", Map.of()).expect(200);
+        office.post("/api/meetings/" + meeting + "/open", Map.of()).expect(200);
+        return meeting;
+    }
+
+    private void vote(long item, String method) {
+        office.post("/api/items/" + item + "/vote", Map.of("method", method)).expect(204);
+    }
+
+    private void cast(long item, String who, String choice) {
+        office.post("/api/items/" + item + "/ballots", choice == null ? Map.of("personId", person(who))
+                : Map.of("personId", person(who), "choice", choice)).expect(204);
+    }
+
+    private String refusal(Api.Answer answer) {
+        return answer.problem(409).get("detail").asString();
+    }
+
+    private long rows(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    @Test
+    void theSeedMeetingWasHeldWithNineMembersAndDecidedAgainstTheNineWhoShouldAttend() {
+        long seed = jdbc.sql("select id from meeting where held_on = '2023-02-27'").query(Long.class).single();
+        JsonNode standing = office.get("/api/meetings/" + seed + "/proceedings").expect(200).json();
+
+        assertThat(standing.get("state").asString()).isEqualTo("CLOSED");
+        assertThat(standing.get("sequence").asInt()).isEqualTo(1);
+        assertThat(standing.get("quorum").get("explanation").asString())
+                .isEqualTo("9 members should attend and 9 are present; 5 are needed: the meeting may be held.");
+        JsonNode implementation = standing.get("items").get(1);
+        assertThat(implementation.get("proceedings").get("decision").get("outcome").asString()).isEqualTo("ADOPTED");
+        assertThat(implementation.get("explanation").asString()).isEqualTo("9 members should attend; 9 yes > 4.5: adopted.");
+        assertThat(standing.get("items").get(0).get("explanation").asString()).isEqualTo("Decided without a vote: Adopted.");
+    }
+
+    @Test
+    void sixYesOfNineAdoptWhateverTheAttendanceAndFourYesOfTheSevenPresentDoNot() {
+        // seven present: six yes adopts (6 > 4.5), four yes does not although it is a majority of those present
+        List<String> seven = NINE.subList(0, 7);
+        long meeting = opened(seven, List.of(item("DELIBERATE", "审议甲方案"), item("DELIBERATE", "审议乙方案")));
+        List<Long> items = items(meeting);
+        vote(items.get(0), "NAMED");
+        for (int i = 0; i < 7; i++) {
+            cast(items.get(0), seven.get(i), i < 6 ? "YES" : "NO");
+        }
+        JsonNode adopted = office.post("/api/items/" + items.get(0) + "/count", Map.of()).expect(200).json();
+        assertThat(adopted.get("decision").get("outcome").asString()).isEqualTo("ADOPTED");
+        assertThat(adopted.get("explanation").asString()).isEqualTo("9 members should attend; 6 yes > 4.5: adopted.");
+
+        vote(items.get(1), "SHOW_OF_HANDS");
+        for (int i = 0; i < 7; i++) {
+            cast(items.get(1), seven.get(i), i < 4 ? "YES" : i < 6 ? "NO" : "ABSTAIN");
+        }
+        JsonNode rejected = office.post("/api/items/" + items.get(1) + "/count", Map.of()).expect(200).json();
+        assertThat(rejected.get("decision").get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("explanation").asString()).isEqualTo("9 members should attend; 4 yes ≤ 4.5: rejected.");
+    }
+
+    @Test
+    void openingIsRefusedWithTheNumbersBelowTheQuorumAndAllowedAtIt() {
+        long meeting = plan(NINE.subList(0, 4), List.of(item("DELIBERATE", "审议丙方案")));
+        office.post("/api/meetings/" + meeting + "/notify", Map.of()).expect(200);
+
+        assertThat(refusal(office.post("/api/meetings/" + meeting + "/open", Map.of())))
+                .isEqualTo("The meeting cannot be opened: 9 members should attend, 4 are present and 5 are needed.");
+        assertThat(office.get("/api/meetings/" + meeting).expect(200).json().get("state").asString()).isEqualTo("NOTIFIED");
+
+        office.put("/api/meetings/" + meeting + "/attendance/" + person("Wang Fei"), Map.of("status", "PRESENT")).expect(200);
+        JsonNode open = office.post("/api/meetings/" + meeting + "/open", Map.of()).expect(200).json();
+        assertThat(open.get("state").asString()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aRecusedMemberLeavesTheBaseAndCannotVote() {
+        long meeting = opened(NINE, List.of(item("DELIBERATE", "研究某工程项目")));
+        long item = items(meeting).getFirst();
+        office.post("/api/items/" + item + "/recusals", Map.of("personId", person("Wang Fei"), "reason", "其亲属参与该项目"))
+                .expect(204);
+        vote(item, "NAMED");
+
+        assertThat(refusal(office.post("/api/items/" + item + "/ballots",
+                Map.of("personId", person("Wang Fei"), "choice", "YES"))))
+                .isEqualTo("Wang Fei is recused from item 1 and does not vote on it.");
+        assertThat(refusal(office.post("/api/items/" + item + "/opinions",
+                Map.of("personId", person("Wang Fei"), "text", "同意"))))
+                .isEqualTo("Wang Fei is recused from this item and does not discuss it.");
+        List<String> others = NINE.stream().filter(n -> !n.equals("Wang Fei")).toList();
+        for (int i = 0; i < others.size(); i++) {
+            cast(item, others.get(i), i < 4 ? "YES" : "NO");
+        }
+        JsonNode counted = office.post("/api/items/" + item + "/count", Map.of()).expect(200).json();
+
+        // 8 who should attend once the recused member is left out: 4 yes is not more than half of them
+        assertThat(counted.get("explanation").asString()).isEqualTo("8 members should attend; 4 yes ≤ 4: rejected.");
+        assertThat(counted.get("decision").get("recused").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecretBallotKeepsWhoVotedAndTheCountsButNeverWhoChoseWhat() {
+        long meeting = opened(NINE, List.of(item("PERSONNEL", "研究干部任免事项")));
+        long item = items(meeting).getFirst();
+        vote(item, "SECRET");
+        assertThat(refusal(office.post("/api/items/" + item + "/ballots",
+                Map.of("personId", person("Zhang Chao"), "choice", "YES"))))
+                .startsWith("In a secret ballot only the fact of voting is recorded");
+        NINE.forEach(n -> cast(item, n, null));
+
+        assertThat(refusal(office.post("/api/items/" + item + "/count", Map.of("yes", 7, "no", 1, "abstain", 0))))
+                .isEqualTo("The counts add up to 8, but 9 ballots were cast.");
+        JsonNode counted = office.post("/api/items/" + item + "/count", Map.of("yes", 7, "no", 1, "abstain", 1))
+                .expect(200).json();
+
+        assertThat(counted.get("explanation").asString()).isEqualTo("9 members should attend; 7 yes > 4.5: adopted.");
+        assertThat(jdbc.sql("select count(*) from ballot where item_id = :i").param("i", item).query(Long.class).single())
+                .isEqualTo(9);
+        assertThat(jdbc.sql("select count(*) from ballot where item_id = :i and choice is not null").param("i", item)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select after_json from audit_entry where action = 'vote.cast' and subject_id = :i")
+                .param("i", String.valueOf(item)).query(String.class).list())
+                .hasSize(9).noneMatch(a -> a.contains("YES") || a.contains("NO") || a.contains("choice"));
+        JsonNode ballots = office.get("/api/meetings/" + meeting + "/proceedings").expect(200).json()
+                .get("items").get(0).get("proceedings").get("vote").get("ballots");
+        assertThat(ballots.valueStream().map(b -> b.get("choice").isNull())).hasSize(9).containsOnly(true);
+    }
+
+    @Test
+    void everyWrongBallotIsRefusedAndChangesNothing() {
+        long meeting = opened(NINE.subList(0, 8), List.of(item("DELIBERATE", "审议丁方案"), item("DELIBERATE", "审议戊方案")));
+        List<Long> items = items(meeting);
+        long item = items.getFirst();
+
+        assertThat(refusal(office.post("/api/items/" + item + "/ballots", Map.of("personId", person("Zhang Chao"), "choice", "YES"))))
+                .isEqualTo("There is no open vote on item 1.");
+        vote(item, "NAMED");
+        assertThat(refusal(office.post("/api/items/" + item + "/vote", Map.of("method", "ORAL"))))
+                .isEqualTo("A vote has already been taken on item 1.");
+        cast(item, "Zhang Chao", "YES");
+        long ballots = rows("ballot");
+
+        assertThat(refusal(office.post("/api/items/" + item + "/ballots", Map.of("personId", person("Zhang Chao"), "choice", "NO"))))
+                .isEqualTo("Zhang Chao has already voted on item 1.");
+        assertThat(refusal(office.post("/api/items/" + item + "/ballots", Map.of("personId", person("Guo Xueguang"), "choice", "YES"))))
+                .isEqualTo("Guo Xueguang is not present and cannot vote; no proxy votes are taken.");
+        assertThat(refusal(office.post("/api/items/" + item + "/ballots", Map.of("personId", person("Qi Tielin"), "choice", "YES"))))
+                .isEqualTo("Qi Tielin is not a member of the body and has no vote.");
+        assertThat(office.post("/api/items/" + item + "/ballots", Map.of("personId", person("Xing Yufu")))
+                .problem(400).get("errors").get(0).get("field").asString()).isEqualTo("choice");
+        assertThat(refusal(office.post("/api/items/" + item + "/count", Map.of("yes", 1, "no", 0, "abstain", 0))))
+                .isEqualTo("The counts follow from the ballots recorded; they are entered only for a secret ballot.");
+        assertThat(rows("ballot")).isEqualTo(ballots);
+
+        // after the count no more ballots; a meeting with an open vote does not close; after closing nothing is taken
+        office.post("/api/items/" + item + "/count", Map.of()).expect(200);
+        assertThat(refusal(office.post("/api/items/" + item + "/ballots", Map.of("personId", person("Xing Yufu"), "choice", "YES"))))
+                .isEqualTo("The vote on item 1 has been counted: no more ballots.");
+        vote(items.get(1), "ORAL");
+        assertThat(refusal(office.post("/api/meetings/" + meeting + "/close", Map.of())))
+                .isEqualTo("The vote on item 2 is still open: count it, or decide the item otherwise, before closing.");
+        office.post("/api/items/" + items.get(1) + "/decision", Map.of("outcome", "DEFERRED")).expect(200);
+        office.post("/api/meetings/" + meeting + "/close", Map.of()).expect(200);
+        assertThat(refusal(office.post("/api/items/" + items.get(1) + "/vote", Map.of("method", "ORAL"))))
+                .isEqualTo("The meeting is Closed, not in session: this can only be done while it is in session.");
+        assertThat(rows("ballot")).isEqualTo(ballots);
+    }
+
+    @Test
+    void appointmentsNeedTwoThirdsPresentAndMajorMattersNeedAVote() {
+        // five of nine: enough to meet (5 > 4.5), not enough to decide appointments (6 needed)
+        long meeting = opened(NINE.subList(0, 5), List.of(item("PERSONNEL", "研究干部任免事项"),
+                Map.of("kind", "DELIBERATE", "titleZh", "研究重大项目投资", "collectiveDecision", true),
+                item("HEAR_REPORT", "听取汇报")));
+        List<Long> items = items(meeting);
+
+        assertThat(refusal(office.post("/api/items/" + items.get(0) + "/vote", Map.of("method", "SECRET"))))
+                .isEqualTo("Appointments cannot be decided: 9 members should attend, 5 are present and 6 are needed for appointments.");
+        assertThat(refusal(office.post("/api/items/" + items.get(0) + "/decision", Map.of("outcome", "ADOPTED"))))
+                .isEqualTo("Item 1 is a major matter (三重一大) or an appointment and must be decided by a vote.");
+        assertThat(refusal(office.post("/api/items/" + items.get(1) + "/decision", Map.of("outcome", "ADOPTED_IN_PRINCIPLE"))))
+                .isEqualTo("Item 2 is a major matter (三重一大) or an appointment and must be decided by a vote.");
+        assertThat(refusal(office.post("/api/items/" + items.get(2) + "/decision", Map.of("outcome", "REJECTED"))))
+                .isEqualTo("Item 3 can only be rejected by a vote.");
+        assertThat(rows("decision where item_id = any(array[" + items.get(0) + "," + items.get(1) + "," + items.get(2) + "])"))
+                .isZero();
+
+        // a sixth member arrives: appointments may now be decided
+        office.put("/api/meetings/" + meeting + "/attendance/" + person("Wang Fei"), Map.of("status", "PRESENT")).expect(200);
+        vote(items.get(0), "SECRET");
+        office.post("/api/items/" + items.get(2) + "/decision", Map.of("outcome", "ADOPTED")).expect(200);
+    }
+
+    @Test
+    void anAdHocItemIsDecidedOnlyWithThePresidingPersonsConsent() {
+        long meeting = opened(NINE, List.of(item("DELIBERATE", "审议己方案")));
+        JsonNode withItem = office.post("/api/meetings/" + meeting + "/items",
+                Map.of("kind", "DELIBERATE", "titleZh", "临时动议：研究节日值班安排")).expect(200).json();
+        long adHoc = withItem.get("items").get(1).get("id").asLong();
+        assertThat(withItem.get("items").get(1).get("adHoc").asBoolean()).isTrue();
+
+        assertThat(refusal(office.post("/api/items/" + adHoc + "/vote", Map.of("method", "ORAL"))))
+                .isEqualTo("Item 2 was raised at the meeting: record the presiding person's consent before it is decided.");
+        assertThat(refusal(office.post("/api/items/" + adHoc + "/decision", Map.of("outcome", "ADOPTED"))))
+                .isEqualTo("Item 2 was raised at the meeting: record the presiding person's consent before it is decided.");
+        office.post("/api/items/" + adHoc + "/consent", Map.of()).expect(204);
+        office.post("/api/items/" + adHoc + "/decision", Map.of("outcome", "ADOPTED")).expect(200);
+    }
+
+    @Test
+    void writtenOpinionsOfAbsentMembersAreRecordedAndNeverCounted() {
+        long meeting = opened(NINE.subList(0, 8), List.of(item("DELIBERATE", "审议庚方案")));
+        long item = items(meeting).getFirst();
+        office.post("/api/items/" + item + "/opinions", Map.of("personId", person("Guo Xueguang"), "written", true,
+                "text", "同意该方案。")).expect(200);
+        assertThat(refusal(office.post("/api/items/" + item + "/opinions", Map.of("personId", person("Zhang Chao"),
+                "written", true, "text", "同意。"))))
+                .isEqualTo("Zhang Chao is present: record what they say at the meeting, not a written opinion.");
+        assertThat(refusal(office.post("/api/items/" + item + "/opinions", Map.of("personId", person("Guo Xueguang"),
+                "text", "同意。"))))
+                .isEqualTo("Guo Xueguang is not present at the meeting; an absent member may send a written opinion.");
+        vote(item, "SHOW_OF_HANDS");
+        for (String n : NINE.subList(0, 4)) {
+            cast(item, n, "YES");
+        }
+        for (String n : NINE.subList(4, 8)) {
+            cast(item, n, "NO");
+        }
+        JsonNode counted = office.post("/api/items/" + item + "/count", Map.of()).expect(200).json();
+        // the absent member's written "agree" is not a fifth yes
+        assertThat(counted.get("explanation").asString()).isEqualTo("9 members should attend; 4 yes ≤ 4.5: rejected.");
+    }
+
+    @Test
+    void theLifecycleOnlyMovesForwardOneStepAtATime() {
+        long meeting = plan(NINE, List.of(item("DELIBERATE", "审议辛方案")));
+        assertThat(refusal(office.post("/api/meetings/" + meeting + "/open", Map.of())))
+                .isEqualTo("Not possible: opening the meeting needs a meeting that is Notified, and this one is Draft.");
+        assertThat(refusal(office.post("/api/meetings/" + meeting + "/archive", Map.of())))
+                .isEqualTo("Not possible: archiving the meeting needs a meeting that is Minutes issued, and this one is Draft.");
+        long empty = plan(NINE, List.of());
+        assertThat(refusal(office.post("/api/meetings/" + empty + "/notify", Map.of())))
+                .isEqualTo("A meeting needs at least one agenda item before the notice goes out.");
+
+        office.post("/api/meetings/" + meeting + "/notify", Map.of()).expect(200);
+        office.post("/api/meetings/" + meeting + "/open", Map.of()).expect(200);
+        JsonNode held = office.get("/api/meetings/" + meeting).expect(200).json();
+        var revision = new LinkedHashMap<String, Object>();
+        held.properties().forEach(e -> revision.put(e.getKey(), e.getValue()));
+        revision.put("place", "别处");
+        assertThat(refusal(office.put("/api/meetings/" + meeting, revision)))
+                .startsWith("The meeting is In session: what happens at a meeting is recorded");
+        assertThat(refusal(office.put("/api/meetings/" + meeting + "/attendance/" + person("Zhang Chao"),
+                Map.of("status", "ABSENT")))).isEqualTo("Zhang Chao presides and must be present.");
+    }
+
+    @Test
+    void refusalsComeInTheCallersLanguage(@Autowired RestTestClient http, @Autowired Accounts accounts) {
+        Api chinese = new Api(http).signedInAs(TestAccounts.of(accounts, "office")).in("zh-CN");
+        long meeting = plan(NINE.subList(0, 3), List.of(item("DELIBERATE", "审议壬方案")));
+        chinese.post("/api/meetings/" + meeting + "/notify", Map.of()).expect(200);
+        assertThat(chinese.post("/api/meetings/" + meeting + "/open", Map.of()).problem(409).get("detail").asString())
+                .isEqualTo("不能宣布开会：应到会9人，实到3人，须有5人到会。");
+    }
+}
