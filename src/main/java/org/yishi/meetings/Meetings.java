@@ -53,13 +53,16 @@ public class Meetings {
         return store.find(id);
     }
 
-    /** Every meeting, newest first, optionally of one body only: for what is public anyway (readouts). */
-    public List<MeetingSummary> list(Long bodyId, int limit, int offset) {
-        return store.list(bodyId, null, Math.clamp(limit, 1, 500), Math.max(0, offset));
+    /**
+     * The meetings whose readouts may be published, newest first, optionally of one body only: those held and
+     * closed. A meeting not yet held has no readout for the public; its agenda is not public yet.
+     */
+    public List<MeetingSummary> listClosed(Long bodyId, int limit, int offset) {
+        return store.list(bodyId, null, true, Math.clamp(limit, 1, 500), Math.max(0, offset));
     }
 
-    public long count(Long bodyId) {
-        return store.count(bodyId, null);
+    public long countClosed(Long bodyId) {
+        return store.count(bodyId, null, true);
     }
 
     // ---------------------------------------------------------------- what a viewer may see
