@@ -38,17 +38,25 @@ public final class Permission {
     /** Sign off minutes; only the meeting's presiding person can use it. */
     public static final String MINUTES_SIGN = "minutes:sign";
     public static final String MINUTES_ISSUE = "minutes:issue";
+    /** Read every supervised item, the ledger and the dashboard. */
+    public static final String SUPERVISION_READ_ALL = "supervision:read-all";
+    /** Register, assign, review, suspend and decide extensions: the supervision office. */
+    public static final String SUPERVISION_MANAGE = "supervision:manage";
+    /** Act for one's own unit on its items: accept, return, report, ask for more time. */
+    public static final String SUPERVISION_REPORT = "supervision:report";
 
     /** Every permission, in the order the role editor shows them. */
     public static final List<String> ALL = List.of(ACCOUNT_MANAGE, ROLE_MANAGE, ROLE_ASSIGN, AUDIT_READ, AUDIT_EXPORT,
             AUDIT_VERIFY, DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL, MEETING_EDIT,
             ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ, MEETING_RUN, RULES_EDIT, DIRECTIVE_EDIT,
-            RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE);
+            RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE, SUPERVISION_READ_ALL,
+            SUPERVISION_MANAGE, SUPERVISION_REPORT);
 
     /** Permissions that touch business data; an administrator role may hold none of them (三员分立). */
     public static final List<String> BUSINESS = List.of(DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL,
             MEETING_EDIT, ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ, MEETING_RUN, RULES_EDIT,
-            DIRECTIVE_EDIT, RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE);
+            DIRECTIVE_EDIT, RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE,
+            SUPERVISION_READ_ALL, SUPERVISION_MANAGE, SUPERVISION_REPORT);
 
     private Permission() {
     }

@@ -1,0 +1,5 @@
+package org.yishi.supervision;
+
+public enum Priority {
+    NORMAL, HIGH, URGENT
+}
