@@ -147,6 +147,16 @@ class RulesAndDirectivesBrowserTests {
         row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("body-" + body)));
         assertThat(row.findElement(By.className("applies")).getText()).isEqualTo("党委常委会议事规则 按机构类别默认");
         assertThat(ruleSets.assigned(body)).isFalse();
+
+        // the same page in English
+        driver.findElement(By.id("lang-switch")).click();
+        browser.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Rules of procedure"));
+        assertThat(driver.findElement(By.cssSelector(".rule-set[data-code=qingchuan-two-thirds] .rule-sentence")).getText())
+                .isEqualTo("A meeting needs more than half of the members present, and at least two thirds to decide "
+                        + "appointments; an item is adopted when the yes votes are at least two thirds of the members who should attend.");
+        assertThat(driver.findElement(By.id("body-" + body)).findElement(By.className("applies")).getText())
+                .isEqualTo("Party standing committee Default for its kind");
+        browser.screenshot("rules-list-en");
     }
 
     @Test
