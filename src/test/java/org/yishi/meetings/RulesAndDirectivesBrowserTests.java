@@ -163,6 +163,7 @@ class RulesAndDirectivesBrowserTests {
     void aDirectiveIsRecordedAndAMeetingsFirstItemStudiesIt() {
         var driver = browser.driver;
         Body body = qingchuanStandingCommittee();
+        int queued = directives.of(body.id()).size(); // the demo data queues one directive already
         driver.get(url("/directives?bodyId=" + body.id()));
         type("titleZh", "习近平总书记在中央政治局第十三次集体学习时的重要讲话");
         setDate(driver.findElement(By.id("issuedOn")), "2024-04-25");
@@ -170,7 +171,7 @@ class RulesAndDirectivesBrowserTests {
         driver.findElement(By.id("save-directive")).click();
         WebElement errors = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-errors")));
         assertThat(errors.getText()).contains("收到日期不能早于发布日期。");
-        assertThat(directives.of(body.id())).isEmpty();
+        assertThat(directives.of(body.id())).hasSize(queued);
 
         setDate(driver.findElement(By.id("receivedOn")), "2024-04-28");
         type("source", "市委办公室");
