@@ -257,6 +257,8 @@ class MeetingRoomBrowserTests {
         assertThat(currentStep()).isEqualTo("已结束");
         assertThat(driver.findElements(By.id("next-action"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("#roll button"))).isEmpty();
+        assertThat(text("next-hint")).isEqualTo("会议已结束。下一步：起草、核稿、签发并印发会议纪要。");
+        assertThat(driver.findElement(By.id("to-minutes")).getAttribute("href")).endsWith("/meetings/" + p.meetingId() + "/minutes");
         browser.screenshot("room-12-closed");
     }
 

@@ -197,6 +197,31 @@ class MeetingRoomPagesIntegrationTests {
     }
 
     @Test
+    void closingWaitsForOpenVotesAndArchivingForTheMinutes() throws Exception {
+        procedure.notify(p.meetingId());
+        for (long m : new long[] {p.chen(), p.liu(), p.zhao(), p.sun()}) {
+            procedure.checkIn(p.meetingId(), m, Procedure.Attendance.PRESENT, null);
+        }
+        procedure.open(p.meetingId());
+        procedure.openVote(p.investment(), VoteMethod.SHOW_OF_HANDS);
+
+        MockHttpServletResponse refused = htmx(post(run("/close")));
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentAsString()).contains("第2项议题的表决尚未计票：请先计票或另作决定，再宣布散会。");
+
+        String deferred = htmx(post(run("/items/" + p.investment() + "/decision")).param("outcome", "DEFERRED")
+                .param("noteZh", "意见分歧较大，待进一步调研后再议")).getContentAsString();
+        assertThat(deferred).contains("已作出决定：缓议。").contains("未经表决，决定：缓议。").contains("意见分歧较大，待进一步调研后再议");
+        String closed = htmx(post(run("/close"))).getContentAsString();
+        assertThat(closed).contains("已宣布散会。").contains("href=\"/meetings/" + p.meetingId() + "/minutes\"");
+        assertThat(meetings.meeting(p.meetingId()).state()).isEqualTo(MeetingState.CLOSED);
+
+        MockHttpServletResponse early = htmx(post(run("/archive")));
+        assertThat(early.getStatus()).isEqualTo(409);
+        assertThat(early.getContentAsString()).contains("不能归档：须在会议“纪要已印发”时进行，当前会议为“已结束”。");
+    }
+
+    @Test
     void anItemOfAnotherMeetingIsNotFoundHere() throws Exception {
         PlannedMeeting other = PlannedMeeting.plan(meetings, directory, p.date().plusDays(1));
         MockHttpServletResponse answer = htmx(post(run("/items/" + other.investment() + "/consent")));
