@@ -272,6 +272,7 @@ class MeetingRoomBrowserTests {
         assertThat(text("next-action")).isEqualTo("Open the meeting");
         act(() -> driver.findElement(By.id("next-action")).click());
         assertThat(text("room-errors")).contains("The meeting cannot be opened: 9 members should attend, 1 are present and 5 are needed.");
+        browser.screenshot("room-13-english-refused");
         for (long member : List.of(p.chen(), p.liu(), p.zhao(), p.sun())) {
             checkIn(member);
         }
@@ -293,7 +294,7 @@ class MeetingRoomBrowserTests {
         assertThat(text("outcome-label")).isEqualTo("Rejected");
         assertThat(text("outcome-explanation")).startsWith("9 members should attend; 3 yes");
         assertThat(text("outcome-explanation")).contains("rejected");
-        browser.screenshot("room-13-english");
+        browser.screenshot("room-14-english-rejected");
         driver.get(url("/meetings/" + p.meetingId() + "/run?language=zh-CN"));
     }
 
