@@ -113,7 +113,7 @@ class DemoData implements ApplicationRunner {
     // ---------------------------------------------------------------- Heshan (the published reference)
 
     /** What the demo accounts are linked to: a member of the Heshan Standing Committee, and a district unit. */
-    private record Heshan(long memberPersonId, long unitId) {
+    private record Heshan(long memberPersonId, long unitId, long secretaryPersonId) {
     }
 
     /**
@@ -132,15 +132,29 @@ class DemoData implements ApplicationRunner {
                     role.equals("member") ? ids.memberPersonId() : null, role.equals("liaison") ? ids.unitId() : null),
                     List.of(role));
         }
+        // Two more, so that minutes can go the whole way in the demo: the office head checks what the office drafted,
+        // and the secretary, Zhang Chao, who presides, signs them off.
+        List<String> extra = new ArrayList<>();
+        if (accounts.findByUsername("office-head").isEmpty()) {
+            accounts.createWithPassword(new AccountDraft("office-head", null, password, null, null), List.of("office"));
+            extra.add("office-head");
+        }
+        if (accounts.findByUsername("secretary").isEmpty()) {
+            accounts.createWithPassword(new AccountDraft("secretary", null, password, ids.secretaryPersonId(), null),
+                    List.of("member"));
+            extra.add("secretary");
+        }
         if (generated) {
             log.warn("""
 
                     ================================================================
                     Demo accounts: {}
                     Password (shown only now): {}
-                    ================================================================""", String.join(", ", ROLES), password);
+                    ================================================================""",
+                    String.join(", ", java.util.stream.Stream.concat(ROLES.stream(), extra.stream()).toList()), password);
         } else {
-            log.info("Demo accounts created ({}) with the password from YISHI_DEMO_PASSWORD", String.join(", ", ROLES));
+            log.info("Demo accounts created ({}) with the password from YISHI_DEMO_PASSWORD",
+                    String.join(", ", java.util.stream.Stream.concat(ROLES.stream(), extra.stream()).toList()));
         }
     }
 
@@ -223,7 +237,7 @@ class DemoData implements ApplicationRunner {
         procedure.count(items.get(1).id(), null, null, null, false);
         procedure.decide(items.get(2).id(), Outcome.ADOPTED, null, null);
         procedure.close(seed.id());
-        return new Heshan(members.get(3).id(), units.get(4).id()); // Tian Qingchang; 区民政局
+        return new Heshan(members.get(3).id(), units.get(4).id(), zhang.id()); // Tian Qingchang; 区民政局; 张超
     }
 
     /** The conclusions as published in English. */

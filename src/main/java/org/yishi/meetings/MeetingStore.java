@@ -62,6 +62,11 @@ class MeetingStore {
 
     /** @param terms the terms whose meetings may be listed; null for all */
     List<MeetingSummary> list(Long bodyId, Long[] terms, int limit, int offset) {
+        return list(bodyId, terms, false, limit, offset);
+    }
+
+    /** @param closedOnly only meetings that have been held and closed, whose readouts may be published */
+    List<MeetingSummary> list(Long bodyId, Long[] terms, boolean closedOnly, int limit, int offset) {
         return jdbc.sql("""
                 select m.id, m.held_on as date, m.time_of_day, m.body_id, t.number as term_number, m.sequence, m.kind, m.state,
                        (select count(*) from agenda_item i where i.meeting_id = m.id) as item_count,
@@ -71,16 +76,22 @@ class MeetingStore {
                                    order by position limit 1) f on true
                 where (cast(:body as bigint) is null or m.body_id = :body)
                   and (cast(:terms as bigint[]) is null or m.term_id = any(cast(:terms as bigint[])))
+                  and (not :closed or m.state in ('CLOSED', 'MINUTES_ISSUED', 'ARCHIVED'))
                 order by m.held_on desc, m.id desc limit :limit offset :offset""")
-                .param("body", bodyId).param("terms", terms).param("limit", limit).param("offset", offset)
+                .param("body", bodyId).param("terms", terms).param("closed", closedOnly).param("limit", limit).param("offset", offset)
                 .query(MeetingSummary.class).list();
     }
 
     long count(Long bodyId, Long[] terms) {
+        return count(bodyId, terms, false);
+    }
+
+    long count(Long bodyId, Long[] terms, boolean closedOnly) {
         return jdbc.sql("""
                 select count(*) from meeting where (cast(:body as bigint) is null or body_id = :body)
-                  and (cast(:terms as bigint[]) is null or term_id = any(cast(:terms as bigint[])))""")
-                .param("body", bodyId).param("terms", terms).query(Long.class).single();
+                  and (cast(:terms as bigint[]) is null or term_id = any(cast(:terms as bigint[])))
+                  and (not :closed or state in ('CLOSED', 'MINUTES_ISSUED', 'ARCHIVED'))""")
+                .param("body", bodyId).param("terms", terms).param("closed", closedOnly).query(Long.class).single();
     }
 
     /** Locks the meeting's row until the transaction ends, so that what is read of it is what a revision replaces. */

@@ -38,11 +38,13 @@ public class Meetings {
     private final MeetingStore store;
     private final Directory directory;
     private final Audit audit;
+    private final Directives directives;
 
-    Meetings(MeetingStore store, Directory directory, Audit audit) {
+    Meetings(MeetingStore store, Directory directory, Audit audit, Directives directives) {
         this.store = store;
         this.directory = directory;
         this.audit = audit;
+        this.directives = directives;
     }
 
     public Meeting meeting(long id) {
@@ -53,13 +55,16 @@ public class Meetings {
         return store.find(id);
     }
 
-    /** Every meeting, newest first, optionally of one body only: for what is public anyway (readouts). */
-    public List<MeetingSummary> list(Long bodyId, int limit, int offset) {
-        return store.list(bodyId, null, Math.clamp(limit, 1, 500), Math.max(0, offset));
+    /**
+     * The meetings whose readouts may be published, newest first, optionally of one body only: those held and
+     * closed. A meeting not yet held has no readout for the public; its agenda is not public yet.
+     */
+    public List<MeetingSummary> listClosed(Long bodyId, int limit, int offset) {
+        return store.list(bodyId, null, true, Math.clamp(limit, 1, 500), Math.max(0, offset));
     }
 
-    public long count(Long bodyId) {
-        return store.count(bodyId, null);
+    public long countClosed(Long bodyId) {
+        return store.count(bodyId, null, true);
     }
 
     // ---------------------------------------------------------------- what a viewer may see
@@ -303,6 +308,10 @@ public class Meetings {
             }
             if (Text.blank(item.titleZh()) && Text.blank(item.titleEn())) {
                 problems.add(at + ".titleZh", "meetings.item-title", i + 1);
+            }
+            if (item.directiveId() != null && body != null && directives.find(item.directiveId())
+                    .filter(dir -> dir.bodyId() == d.bodyId()).isEmpty()) {
+                problems.add(at + ".directiveId", "meetings.item-directive", i + 1);
             }
             if (item.id() != null && !ownItems.contains(item.id())) {
                 problems.add(at + ".id", "meetings.item-foreign", item.id());

@@ -45,14 +45,14 @@ class ReadoutPages {
         Language language = locale.getLanguage().equals("en") ? Language.EN : Language.ZH;
         int size = 20;
         int p = Math.max(0, page);
-        List<Line> lines = meetings.list(null, size, p * size).stream().map(s -> {
+        List<Line> lines = meetings.listClosed(null, size, p * size).stream().map(s -> {
             try {
                 return new Line(s.id(), s.date(), readouts.readout(s.id(), language).paragraphs().getFirst());
             } catch (Incomplete e) {
                 return new Line(s.id(), s.date(), null);
             }
         }).toList();
-        long total = meetings.count(null);
+        long total = meetings.countClosed(null);
         model.addAttribute("lines", lines);
         model.addAttribute("page", p);
         model.addAttribute("pages", Math.max(1, (total + size - 1) / size));
@@ -61,7 +61,7 @@ class ReadoutPages {
 
     @GetMapping("/readouts/{id}")
     String readoutPage(@PathVariable long id, @RequestParam(required = false) String lang, Model model, Locale locale) {
-        Meeting m = meetings.meeting(id);
+        Meeting m = readouts.meetingOf(id);
         model.addAttribute("meetingId", id);
         model.addAttribute("date", m.date());
         model.addAttribute("initialLanguage", lang != null ? Language.of(lang).name().toLowerCase(Locale.ROOT)
@@ -96,7 +96,7 @@ class ReadoutPages {
             jakarta.servlet.http.HttpServletResponse response) {
         Language language = Language.of(lang);
         Readout readout = readouts.readout(id, language);
-        Meeting m = meetings.meeting(id);
+        Meeting m = readouts.meetingOf(id);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(m, language, "html"));
         model.addAttribute("readout", readout);
         model.addAttribute("title", messages.getMessage("readouts.document-title", new Object[] {m.date().toString()}, language.locale()));
@@ -104,7 +104,7 @@ class ReadoutPages {
     }
 
     private ResponseEntity<String> download(long id, Language language, String extension, MediaType type, String body) {
-        Meeting m = meetings.meeting(id);
+        Meeting m = readouts.meetingOf(id);
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition(m, language, extension)).body(body);
     }

@@ -10,7 +10,11 @@ import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
 import org.yishi.directory.PersonStanding;
 import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingState;
 import org.yishi.meetings.Meetings;
+import org.yishi.accounts.Viewer;
+import org.yishi.accounts.Viewers;
+import org.yishi.platform.NotFound;
 
 /**
  * The readouts API: the press readout of a recorded meeting in the language asked for, rendered afresh from the
@@ -30,8 +34,27 @@ public class Readouts {
         this.writer = new ReadoutWriter(new Phrases(messages, Language.ZH), new Phrases(messages, Language.EN));
     }
 
+    /**
+     * The readout of a meeting. Once the meeting is closed it is public to every reader; before that only those who
+     * may see the meeting itself get it, as a preview, and for others the meeting does not exist.
+     */
     public Readout readout(long meetingId, Language language) {
-        return writer.write(facts(meetings.meeting(meetingId)), language);
+        return writer.write(facts(meetingOf(meetingId)), language);
+    }
+
+    /** The meeting a readout is of, under the same rule: closed, or visible to the signed-in user. */
+    public Meeting meetingOf(long meetingId) {
+        Meeting m = meetings.meeting(meetingId);
+        if (!published(m)) {
+            Viewer viewer = Viewers.find().orElseThrow(() -> new NotFound("kind.meeting", meetingId));
+            meetings.meetingFor(viewer, meetingId);
+        }
+        return m;
+    }
+
+    /** Whether the meeting's readout is public: the meeting has been held and closed. */
+    public static boolean published(Meeting m) {
+        return m.state().held() && m.state() != MeetingState.OPEN;
     }
 
     ReadoutFacts facts(Meeting m) {

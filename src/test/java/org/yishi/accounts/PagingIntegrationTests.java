@@ -16,6 +16,8 @@ import org.yishi.YishiIntegrationTest;
 import org.yishi.meetings.Meeting;
 import org.yishi.meetings.MeetingDraft;
 import org.yishi.meetings.Meetings;
+import org.yishi.meetings.Outcome;
+import org.yishi.meetings.Procedure;
 
 /** Long lists come in pages of 20 with links to the neighbouring pages. */
 @YishiIntegrationTest("yishi.demo-data=on")
@@ -31,17 +33,26 @@ class PagingIntegrationTests {
     @Autowired
     Meetings meetings;
 
+    @Autowired
+    Procedure procedure;
+
     @Test
     void theMeetingListAndTheReadoutsListArePaged() throws Exception {
-        Meeting template = meetings.list(null, 500, 0).stream().filter(m -> m.date().toString().equals("2024-04-08"))
+        Meeting template = meetings.listClosed(null, 500, 0).stream().filter(m -> m.date().toString().equals("2024-03-12"))
                 .map(m -> meetings.meeting(m.id())).findFirst().orElseThrow();
-        for (int i = 1; meetings.count(null) < 25; i++) {
-            meetings.plan(new MeetingDraft(template.bodyId(), LocalDate.of(2024, 5, 1).plusDays(i), template.timeOfDay(),
+        for (int i = 1; meetings.countClosed(null) < 25; i++) {
+            Meeting planned = meetings.plan(new MeetingDraft(template.bodyId(), LocalDate.of(2024, 5, 1).plusDays(i), template.timeOfDay(),
                     template.place(), template.kind(), template.presidingPersonId(), template.entrustedById(),
                     template.presidingSpeech(), template.present(), template.onLeave(), template.inAttendance(),
                     template.groups(), template.leadersLabelZh(), template.leadersLabelEn(), template.items().stream()
                             .map(it -> new org.yishi.meetings.ItemDraft(null, it.kind(), it.titleZh(), it.titleEn(),
-                                    it.headline(), it.visibility(), it.conclusionsZh(), it.conclusionsEn())).toList(), null));
+                                    it.headline(), it.visibility(), it.conclusionsZh(), it.conclusionsEn()))
+                            .filter(it -> it.kind() != org.yishi.meetings.ItemKind.PERSONNEL).toList(), null));
+            // held and closed, so that its readout is published
+            procedure.notify(planned.id());
+            procedure.open(planned.id());
+            meetings.meeting(planned.id()).items().forEach(it -> procedure.decide(it.id(), Outcome.ADOPTED, null, null));
+            procedure.close(planned.id());
         }
         long office = accounts.findByUsername(TestAccounts.of(accounts, "office").username()).orElseThrow().id();
         SignedIn user = accounts.signedIn(office, null).orElseThrow();

@@ -328,6 +328,16 @@ class ProcedureIntegrationTests {
     }
 
     @Test
+    void theDefaultRuleSetsStoredAreTheRulesOfProcedureAndApplyByKindOfBody(@Autowired RuleSets ruleSets) {
+        assertThat(ruleSets.all().stream().map(RulesOfProcedure::rules)).contains(RuleSet.PARTY_STANDING_COMMITTEE,
+                RuleSet.CONGRESS_SESSION, RuleSet.CPPCC_STANDING_COMMITTEE, RuleSet.SIMPLE_MAJORITY);
+        assertThat(ruleSets.forBody(body).rules()).isEqualTo(RuleSet.PARTY_STANDING_COMMITTEE);
+        assertThat(ruleSets.forBody(body).materialsDays()).isEqualTo(3);
+        long congress = jdbc.sql("select id from body where kind = 'CONGRESS' limit 1").query(Long.class).single();
+        assertThat(ruleSets.forBody(congress).rules()).isEqualTo(RuleSet.CONGRESS_SESSION);
+    }
+
+    @Test
     void refusalsComeInTheCallersLanguage(@Autowired RestTestClient http, @Autowired Accounts accounts) {
         Api chinese = new Api(http).signedInAs(TestAccounts.of(accounts, "office")).in("zh-CN");
         long meeting = plan(NINE.subList(0, 3), List.of(item("DELIBERATE", "审议壬方案")));
