@@ -101,6 +101,14 @@ public class Meetings {
         return m.withItems(items);
     }
 
+    /**
+     * Whether the viewer may see the meeting at all, without reading (or auditing) its items: for a page that asks
+     * again and again whether anything changed.
+     */
+    public boolean visibleTo(Viewer viewer, long id) {
+        return store.find(id).filter(found -> visible(viewer, found)).isPresent();
+    }
+
     private boolean visible(Viewer viewer, Meeting m) {
         if (viewer.can(Permission.MEETING_READ_ALL)) {
             return true;
