@@ -193,7 +193,7 @@ class MeetingRoomBrowserTests {
         browser.screenshot("room-7-named-vote");
         act(() -> driver.findElement(By.id("count-vote")).click());
         assertThat(text("outcome-label")).isEqualTo("通过");
-        assertThat(text("outcome-explanation")).isEqualTo("应到会8人；赞成5票，超过4：通过。");
+        assertThat(text("outcome-explanation")).isEqualTo("应到会9人，回避1人，以8人计；赞成5票，超过4：通过。");
         assertThat(text("outcome-counts")).isEqualTo("同意5票，不同意0票，弃权1票");
         assertThat(text("outcome-facts")).isEqualTo("应到会9人，实到7人，回避1人");
         conclusions("会议原则同意该项目投资方案，要求严格履行国有资产投资决策程序。", null);

@@ -192,7 +192,7 @@ class MeetingRoomPagesIntegrationTests {
         Decision decision = procedure.proceedings(p.meetingId()).get(p.investment()).decision();
         assertThat(decision.outcome()).isEqualTo(Outcome.ADOPTED_IN_PRINCIPLE);
         assertThat(decision.recused()).isEqualTo(1);
-        assertThat(counted).contains("计票完毕：原则通过。").contains("应到会8人；赞成5票，超过4：通过。会议原则通过。")
+        assertThat(counted).contains("计票完毕：原则通过。").contains("应到会9人，回避1人，以8人计；赞成5票，超过4：通过。会议原则通过。")
                 .contains("应到会9人，实到7人，回避1人");
     }
 
