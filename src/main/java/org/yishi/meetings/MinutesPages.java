@@ -56,7 +56,7 @@ class MinutesPages {
     /** The buttons the viewer gets, where the minutes stand now. */
     record Actions(boolean draft, boolean check, boolean sign, boolean issue, boolean sendBack) {
 
-        boolean any() {
+        public boolean any() {
             return draft || check || sign || issue || sendBack;
         }
     }
