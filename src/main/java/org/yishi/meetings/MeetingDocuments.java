@@ -101,6 +101,12 @@ public class MeetingDocuments {
         return new MinutesReading(workflow, minutesWriter.write(facts(seen), locale));
     }
 
+    /** Where the minutes of a meeting the viewer may see stand on their way to issue; empty before drafting. */
+    public Optional<Minutes> workflow(Viewer viewer, long meetingId) {
+        meetings.meetingFor(viewer, meetingId);
+        return desk.find(meetingId);
+    }
+
     /** Whether the viewer may read these minutes now, without reading them. */
     public static boolean mayReadMinutes(Viewer viewer, Optional<Minutes> workflow) {
         return viewer.can(Permission.MINUTES_READ) && (workflow.map(w -> w.state() == MinutesState.ISSUED).orElse(false)

@@ -21,7 +21,6 @@ import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
 import org.yishi.platform.Forms;
-import org.yishi.platform.Refused;
 
 /**
  * The record and the minutes of a meeting on pages: each shown in the user's language with its downloads (PDF and
@@ -87,16 +86,9 @@ class MinutesPages {
         model.addAttribute("meeting", meeting);
         model.addAttribute("meetingId", id);
         model.addAttribute("heading", titles.heading(meeting, locale));
-        Optional<Minutes> workflow;
-        try {
-            MeetingDocuments.MinutesReading reading = documents.minutes(viewer, id, MinutesApi.locale(language(locale)));
-            workflow = reading.workflow();
-            model.addAttribute("doc", reading.document());
-        } catch (Refused notIssued) {
-            workflow = Optional.empty();
-            model.addAttribute("doc", null);
-        }
-        Minutes minutes = workflow.orElse(null);
+        Minutes minutes = documents.workflow(viewer, id).orElse(null);
+        model.addAttribute("doc", MeetingDocuments.mayReadMinutes(viewer, Optional.ofNullable(minutes))
+                ? documents.minutes(viewer, id, MinutesApi.locale(language(locale))).document() : null);
         model.addAttribute("minutes", minutes);
         model.addAttribute("steps", minutes == null ? List.of() : steps(minutes));
         model.addAttribute("actions", actions(viewer, meeting, minutes));

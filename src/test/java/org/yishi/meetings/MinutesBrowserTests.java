@@ -69,6 +69,15 @@ class MinutesBrowserTests {
         browser.screenshot("minutes-refused");
         browser.signOut();
 
+        // the supervision office reads minutes once issued, not before
+        browser.signIn(base, TestAccounts.of(accounts, "supervision"));
+        browser.driver.get(base + "/meetings/" + id + "/minutes");
+        assertThat(text("minutes-state")).contains("草稿");
+        assertThat(text("not-issued")).contains("纪要尚未印发");
+        assertThat(browser.driver.findElements(By.id("document"))).isEmpty();
+        assertThat(buttons()).isEmpty();
+        browser.signOut();
+
         browser.signIn(base, MinutesStory.officeHead(accounts));
         browser.driver.get(base + "/meetings/" + id + "/minutes");
         click("check-minutes");
