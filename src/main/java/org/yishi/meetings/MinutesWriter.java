@@ -96,7 +96,8 @@ public class MinutesWriter {
             return p.get("minutes.doc.undecided");
         }
         boolean voted = d.basis() != null;
-        String object = subject == null ? "" : subject;
+        // Chinese names what was agreed: the document, or 该事项; the English sentences stand without an object
+        String object = subject != null ? subject : p.english() ? "" : p.get("minutes.doc.this-matter");
         String matter = subject == null ? p.get("minutes.doc.this-matter") : subject;
         if (d.outcome() == Outcome.ADOPTED && !voted) {
             if (item.kind() == ItemKind.CONVEY_STUDY) {

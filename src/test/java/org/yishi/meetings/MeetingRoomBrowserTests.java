@@ -67,7 +67,7 @@ class MeetingRoomBrowserTests {
     // ------------------------------------------------------------------------------------------- the flow
 
     @Test
-    void aMeetingIsRunFromItsNoticeToItsClose() {
+    void aMeetingIsRunFromItsNoticeToItsIssuedMinutes() {
         PlannedMeeting p = plan();
         runToClose(p);
 
@@ -75,6 +75,48 @@ class MeetingRoomBrowserTests {
         assertThat(closed.state()).isEqualTo(MeetingState.CLOSED);
         assertThat(closed.present()).hasSize(7);
         assertThat(closed.onLeave()).extracting(Leave::reason).containsExactly("赴省委党校学习");
+
+        // the minutes: drafted by the office, checked by the office head, signed off by the presiding person, issued
+        var driver = browser.driver;
+        driver.findElement(By.id("to-minutes")).click();
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("minutes-state")));
+        submit("draft-minutes");
+        assertThat(text("minutes-state")).contains("草稿");
+        assertThat(text("document")).contains("现将会议议定事项纪要如下").contains("会议决定，该事项暂缓审议。");
+        browser.signOut();
+        browser.signIn(url(""), MinutesStory.officeHead(accounts));
+        driver.get(url("/meetings/" + p.meetingId() + "/minutes"));
+        submit("check-minutes");
+        assertThat(text("minutes-state")).contains("已核稿");
+        browser.signOut();
+        browser.signIn(url(""), TestAccounts.member(accounts, p.lin()));
+        driver.get(url("/meetings/" + p.meetingId() + "/minutes"));
+        submit("sign-minutes");
+        assertThat(text("minutes-state")).contains("已签发");
+        browser.signOut();
+        browser.signIn(url(""), TestAccounts.of(accounts, "office"));
+        driver.get(url("/meetings/" + p.meetingId() + "/minutes"));
+        submit("issue-minutes");
+        assertThat(text("minutes-state")).contains("已印发");
+        browser.screenshot("room-15-minutes-issued");
+
+        // back in the room the meeting shows its minutes issued, and is archived
+        driver.get(url("/meetings/" + p.meetingId() + "/run"));
+        assertThat(currentStep()).isEqualTo("纪要已印发");
+        act(() -> {
+            driver.findElement(By.id("next-action")).click();
+            browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+        });
+        assertThat(currentStep()).isEqualTo("已归档");
+        assertThat(meetings.meeting(p.meetingId()).state()).isEqualTo(MeetingState.ARCHIVED);
+        browser.screenshot("room-16-archived");
+    }
+
+    /** Clicks a button whose form answers with a new page, and waits for it. */
+    private void submit(String id) {
+        WebElement button = browser.driver.findElement(By.id(id));
+        button.click();
+        browser.wait.until(ExpectedConditions.stalenessOf(button));
     }
 
     /**
