@@ -47,8 +47,11 @@ public class Directives {
     }
 
     public Directive get(long id) {
-        return jdbc.sql(SELECT + " where d.id = :id").param("id", id).param("except", -1).query(Directive.class)
-                .optional().orElseThrow(() -> new NotFound("kind.directive", id));
+        return find(id).orElseThrow(() -> new NotFound("kind.directive", id));
+    }
+
+    public Optional<Directive> find(long id) {
+        return jdbc.sql(SELECT + " where d.id = :id").param("id", id).param("except", -1).query(Directive.class).optional();
     }
 
     /**
@@ -70,7 +73,7 @@ public class Directives {
             problems.add("bodyId", "input.unknown", InvalidInput.label("kind.body"), d.bodyId());
         }
         if (Text.blank(d.titleZh())) {
-            problems.add("titleZh", "input.required", InvalidInput.label("field.titleZh"));
+            problems.add("titleZh", "input.required", InvalidInput.label("directives.field.titleZh"));
         }
         if (d.issuedOn() == null) {
             problems.add("issuedOn", "input.required", InvalidInput.label("field.issuedOn"));

@@ -3,11 +3,14 @@ package org.yishi.meetings;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.context.MessageSource;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +26,7 @@ import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
 import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
+import org.yishi.platform.Messages;
 
 @RestController
 @RequestMapping("/api/meetings")
@@ -31,10 +35,26 @@ class MeetingApi {
 
     private final Meetings meetings;
     private final Directory directory;
+    private final Procedure procedure;
+    private final MessageSource messages;
 
-    MeetingApi(Meetings meetings, Directory directory) {
+    MeetingApi(Meetings meetings, Directory directory, Procedure procedure, MessageSource messages) {
         this.meetings = meetings;
         this.directory = directory;
+        this.procedure = procedure;
+        this.messages = messages;
+    }
+
+    /**
+     * A meeting as recorded, its fields at the top level as before, with what the agenda rules warn of (first item,
+     * materials deadline, ad-hoc consent) in the caller's language.
+     */
+    record MeetingView(@JsonUnwrapped Meeting meeting, List<String> warnings) {
+    }
+
+    private MeetingView view(Meeting shown, Locale locale) {
+        return new MeetingView(shown, MeetingWarnings.of(procedure, meetings.meeting(shown.id()), shown).stream()
+                .map(v -> Messages.resolve(messages, v, locale)).toList());
     }
 
     /** A line of the meeting list. */
@@ -63,23 +83,25 @@ class MeetingApi {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyAuthority('meeting:read', 'meeting:read-all')")
-    @Operation(summary = "One meeting as recorded", description = "Internal and confidential items only for those entitled; a meeting the caller may not see is not found.")
-    Meeting get(@PathVariable long id) {
-        return meetings.meetingFor(Viewers.current(), id);
+    @Operation(summary = "One meeting as recorded", description = "Internal and confidential items only for those entitled; a meeting the caller may not see is not found. warnings: what the agenda rules warn of, in the caller's language.")
+    MeetingView get(@PathVariable long id, Locale locale) {
+        return view(meetings.meetingFor(Viewers.current(), id), locale);
     }
 
     @PostMapping
     @PreAuthorize("hasAuthority('meeting:edit')")
     @Operation(summary = "Record a meeting", description = "Checked as a whole; 400 lists every bad field and saves nothing.")
-    ResponseEntity<Meeting> plan(@RequestBody MeetingDraft draft) {
+    ResponseEntity<MeetingView> plan(@RequestBody MeetingDraft draft, Locale locale) {
         Meeting m = meetings.plan(draft);
-        return ResponseEntity.created(URI.create("/api/meetings/" + m.id())).body(m);
+        return ResponseEntity.created(URI.create("/api/meetings/" + m.id()))
+                .body(view(meetings.meetingFor(Viewers.current(), m.id()), locale));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('meeting:edit')")
     @Operation(summary = "Revise a meeting", description = "Replaces the record; items keep their id when it is sent back.")
-    Meeting revise(@PathVariable long id, @RequestBody MeetingDraft draft) {
-        return meetings.reviseAs(Viewers.current(), id, draft);
+    MeetingView revise(@PathVariable long id, @RequestBody MeetingDraft draft, Locale locale) {
+        meetings.reviseAs(Viewers.current(), id, draft);
+        return view(meetings.meetingFor(Viewers.current(), id), locale);
     }
 }

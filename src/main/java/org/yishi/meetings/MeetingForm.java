@@ -31,8 +31,21 @@ record MeetingForm(Long bodyId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) L
     record GroupRow(String labelZh, String labelEn) {
     }
 
+    /**
+     * An agenda item's row; the last five fields sit in the row's "more" part: a 三重一大 matter, when the materials
+     * reached the members, the directive a 传达学习 item conveys, and for a past meeting whether the item was raised
+     * ad hoc and with the presiding person's consent.
+     */
     record ItemRow(Long id, ItemKind kind, String titleZh, String titleEn, Boolean headline, Visibility visibility,
-            String conclusionsZh, String conclusionsEn) {
+            String conclusionsZh, String conclusionsEn, Boolean collectiveDecision,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate materialsReceivedOn, Long directiveId,
+            Boolean adHoc, Boolean adHocConsent) {
+
+        /** Whether the row's "more" part holds anything, so that it is shown open. */
+        public boolean hasMore() {
+            return Boolean.TRUE.equals(collectiveDecision) || materialsReceivedOn != null || directiveId != null
+                    || Boolean.TRUE.equals(adHoc) || Boolean.TRUE.equals(adHocConsent);
+        }
     }
 
     static MeetingForm of(Meeting m) {
@@ -43,14 +56,16 @@ record MeetingForm(Long bodyId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) L
                 m.entrustedById(), m.presidingSpeech(), rows, m.inAttendance(), m.leadersLabelZh(), m.leadersLabelEn(),
                 m.groups().stream().map(g -> new GroupRow(g.labelZh(), g.labelEn())).toList(),
                 m.items().stream().map(i -> new ItemRow(i.id(), i.kind(), i.titleZh(), i.titleEn(), i.headline(),
-                        i.visibility(), i.conclusionsZh(), i.conclusionsEn())).toList(),
+                        i.visibility(), i.conclusionsZh(), i.conclusionsEn(), i.collectiveDecision(),
+                        i.materialsReceivedOn(), i.directiveId(), i.adHoc(), i.adHocConsent())).toList(),
                 m.sequence());
     }
 
     static MeetingForm empty(Long bodyId, LocalDate date) {
         return new MeetingForm(bodyId, date, TimeOfDay.MORNING, null, MeetingKind.REGULAR, null, null, true, null,
                 null, "区领导", "District leaders", null,
-                List.of(new ItemRow(null, ItemKind.CONVEY_STUDY, null, null, true, Visibility.PUBLIC, null, null)), null);
+                List.of(new ItemRow(null, ItemKind.CONVEY_STUDY, null, null, true, Visibility.PUBLIC, null, null, false, null,
+                        null, false, false)), null);
     }
 
     /** The status the form shows for a member: what was chosen, or present for a new meeting. */
@@ -72,7 +87,9 @@ record MeetingForm(Long bodyId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) L
                 presidingSpeech != null && presidingSpeech, present, onLeave, inAttendance,
                 groups.stream().map(g -> new AttendingGroup(g.labelZh(), g.labelEn())).toList(), leadersLabelZh,
                 leadersLabelEn, items.stream().map(i -> new ItemDraft(i.id(), i.kind(), i.titleZh(), i.titleEn(),
-                        i.headline() != null && i.headline(), i.visibility(), i.conclusionsZh(), i.conclusionsEn())).toList(),
+                        i.headline() != null && i.headline(), i.visibility(), i.conclusionsZh(), i.conclusionsEn(),
+                        Boolean.TRUE.equals(i.adHoc()), Boolean.TRUE.equals(i.adHocConsent()),
+                        Boolean.TRUE.equals(i.collectiveDecision()), i.materialsReceivedOn(), i.directiveId())).toList(),
                 sequence);
     }
 

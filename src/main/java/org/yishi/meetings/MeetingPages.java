@@ -41,9 +41,14 @@ class MeetingPages {
     private final MessageSource messages;
     private final Forms forms;
     private final MeetingTitles titles;
+    private final Procedure procedure;
+    private final Directives directives;
 
-    MeetingPages(Meetings meetings, Directory directory, MessageSource messages, Forms forms, MeetingTitles titles) {
+    MeetingPages(Meetings meetings, Directory directory, MessageSource messages, Forms forms, MeetingTitles titles,
+            Procedure procedure, Directives directives) {
         this.titles = titles;
+        this.procedure = procedure;
+        this.directives = directives;
         this.meetings = meetings;
         this.directory = directory;
         this.messages = messages;
@@ -98,6 +103,8 @@ class MeetingPages {
         model.addAttribute("present", lines(m.present(), standings, english));
         model.addAttribute("onLeave", m.onLeave().stream().map(l -> line(standings.get(l.personId()), l.reason(), english)).toList());
         model.addAttribute("inAttendance", lines(m.inAttendance(), standings, english));
+        model.addAttribute("warnings", MeetingWarnings.of(procedure, meetings.meeting(id), m).stream()
+                .map(v -> org.yishi.platform.Messages.resolve(messages, v, locale)).toList());
         return "meetings/show";
     }
 
@@ -152,11 +159,26 @@ class MeetingPages {
         model.addAttribute("kinds", MeetingKind.values());
         model.addAttribute("itemKinds", ItemKind.values());
         model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("directiveOptions", directiveOptions(form, locale));
         attendanceModel(form, model, locale);
         return "meetings/edit";
     }
 
     record Option(long id, String label) {
+    }
+
+    /** The body's directives for a 传达学习 item to name: pending ones first, each group newest first. */
+    private List<Option> directiveOptions(MeetingForm form, Locale locale) {
+        if (form.bodyId() == null || directory.findBody(form.bodyId()).isEmpty()) {
+            return List.of();
+        }
+        boolean english = english(locale);
+        List<Directive> all = new ArrayList<>(directives.of(form.bodyId()));
+        all.sort(java.util.Comparator.comparing((Directive d) -> !d.pending()));
+        return all.stream().map(d -> new Option(d.id(), messages.getMessage(
+                d.pending() ? "meetings.edit.directive-pending" : "meetings.edit.directive-conveyed",
+                new Object[] {english && d.titleEn() != null ? d.titleEn() : d.titleZh(), d.issuedOn().toString()},
+                locale))).toList();
     }
 
     private void attendanceModel(MeetingForm form, Model model, Locale locale) {

@@ -38,11 +38,13 @@ public class Meetings {
     private final MeetingStore store;
     private final Directory directory;
     private final Audit audit;
+    private final Directives directives;
 
-    Meetings(MeetingStore store, Directory directory, Audit audit) {
+    Meetings(MeetingStore store, Directory directory, Audit audit, Directives directives) {
         this.store = store;
         this.directory = directory;
         this.audit = audit;
+        this.directives = directives;
     }
 
     public Meeting meeting(long id) {
@@ -97,6 +99,14 @@ public class Meetings {
         items.stream().filter(i -> i.visibility() == Visibility.CONFIDENTIAL).forEach(i -> audit.record(
                 "item.read-confidential", "agenda_item", String.valueOf(i.id()), null, Map.of("meeting", id)));
         return m.withItems(items);
+    }
+
+    /**
+     * Whether the viewer may see the meeting at all, without reading (or auditing) its items: for a page that asks
+     * again and again whether anything changed.
+     */
+    public boolean visibleTo(Viewer viewer, long id) {
+        return store.find(id).filter(found -> visible(viewer, found)).isPresent();
     }
 
     private boolean visible(Viewer viewer, Meeting m) {
@@ -298,6 +308,10 @@ public class Meetings {
             }
             if (Text.blank(item.titleZh()) && Text.blank(item.titleEn())) {
                 problems.add(at + ".titleZh", "meetings.item-title", i + 1);
+            }
+            if (item.directiveId() != null && body != null && directives.find(item.directiveId())
+                    .filter(dir -> dir.bodyId() == d.bodyId()).isEmpty()) {
+                problems.add(at + ".directiveId", "meetings.item-directive", i + 1);
             }
             if (item.id() != null && !ownItems.contains(item.id())) {
                 problems.add(at + ".id", "meetings.item-foreign", item.id());

@@ -31,9 +31,12 @@ public class RuleTexts {
     }
 
     public String explain(RuleSet.Tally tally, Locale locale) {
+        return explain(tally, message("rules.basis." + tally.base().name(), locale, String.valueOf(tally.basis())), locale);
+    }
+
+    private String explain(RuleSet.Tally tally, String basis, Locale locale) {
         String compare = "rules.compare." + (tally.adopted() ? "" : "not-") + (tally.strictlyMore() ? "more" : "at-least");
-        return message(tally.adopted() ? "rules.tally.adopted" : "rules.tally.rejected", locale,
-                message("rules.basis." + tally.base().name(), locale, String.valueOf(tally.basis())),
+        return message(tally.adopted() ? "rules.tally.adopted" : "rules.tally.rejected", locale, basis,
                 String.valueOf(tally.yes()), message(compare, locale), tally.threshold());
     }
 
@@ -47,7 +50,11 @@ public class RuleTexts {
         }
         RuleSet.Tally tally = new RuleSet.Tally(decision.outcome().adopted(), decision.base(), decision.basis(),
                 decision.threshold(), Boolean.TRUE.equals(decision.strictlyMore()), vote.yes(), vote.no(), vote.abstain());
-        String text = explain(tally, locale);
+        // with members recused from the item, say who should attend and who is left out, not a smaller body
+        String text = decision.base() == DecisionBase.MEMBERS_DUE && decision.recused() > 0
+                ? explain(tally, message("rules.basis.MEMBERS_DUE-recused", locale, String.valueOf(decision.membersDue()),
+                        String.valueOf(decision.recused()), String.valueOf(decision.basis())), locale)
+                : explain(tally, locale);
         if (decision.outcome() == Outcome.ADOPTED_IN_PRINCIPLE) {
             text = text + message("rules.in-principle", locale);
         }

@@ -167,7 +167,7 @@ class ProcedureIntegrationTests {
         JsonNode counted = office.post("/api/items/" + item + "/count", Map.of()).expect(200).json();
 
         // 8 who should attend once the recused member is left out: 4 yes is not more than half of them
-        assertThat(counted.get("explanation").asString()).isEqualTo("8 members should attend; 4 yes ≤ 4: rejected.");
+        assertThat(counted.get("explanation").asString()).isEqualTo("9 members should attend, 1 recused, so 8 count; 4 yes ≤ 4: rejected.");
         assertThat(counted.get("decision").get("recused").asInt()).isEqualTo(1);
     }
 
