@@ -120,6 +120,18 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/directives", "/api/directives/**")
                         .hasAuthority(Permission.MEETING_READ_ALL)
                         .requestMatchers("/api/directives", "/api/directives/**").hasAuthority(Permission.DIRECTIVE_EDIT)
+                        // supervision: the office manages; a unit's liaison acts on its own unit's items (checked per item)
+                        .requestMatchers("/api/supervision/proposals", "/api/supervision/proposals/**")
+                        .hasAuthority(Permission.SUPERVISION_MANAGE)
+                        .requestMatchers(HttpMethod.POST, "/api/supervision/items", "/api/supervision/items/*/assign",
+                                "/api/supervision/items/*/close", "/api/supervision/items/*/send-back",
+                                "/api/supervision/items/*/suspend", "/api/supervision/items/*/resume",
+                                "/api/supervision/items/*/extension/decision").hasAuthority(Permission.SUPERVISION_MANAGE)
+                        .requestMatchers(HttpMethod.POST, "/api/supervision/items/*/accept", "/api/supervision/items/*/return",
+                                "/api/supervision/items/*/progress", "/api/supervision/items/*/completion",
+                                "/api/supervision/items/*/extension").hasAuthority(Permission.SUPERVISION_REPORT)
+                        .requestMatchers("/api/supervision", "/api/supervision/**").hasAnyAuthority(
+                                Permission.SUPERVISION_READ_ALL, Permission.SUPERVISION_MANAGE, Permission.SUPERVISION_REPORT)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")
                         .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
                         .requestMatchers("/api/meetings", "/api/meetings/**").hasAuthority(Permission.MEETING_EDIT)
