@@ -54,12 +54,12 @@ class WarningPages {
     /** One day in a month's grid; {@code date} null for the blanks before the first and after the last day. */
     record Cell(LocalDate date, boolean working, boolean exception, String note) {
 
-        boolean weekend() {
+        public boolean weekend() {
             return date != null && (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY);
         }
 
         /** The class that paints it: a holiday, a make-up working day, a weekend, or an ordinary working day. */
-        String kind() {
+        public String kind() {
             if (date == null) {
                 return "blank";
             }
