@@ -96,7 +96,8 @@ class ReportObligations {
                   on c.recurrence = i.recurrence and c.days = coalesce(array_to_string(i.recurrence_days, ','), '')
                 where i.recurrence <> 'NONE' and i.state in ('ASSIGNED', 'IN_PROGRESS') and i.start_on is not null
                   and c.due_on > i.start_on
-                  and not exists (select 1 from report_obligation o where o.item_id = i.id and o.cycle = c.cycle)
+                  and not exists (select 1 from report_obligation o
+                                  where o.item_id = i.id and (o.cycle = c.cycle or o.due_on = c.due_on))
                 on conflict (item_id, cycle) do nothing""")
                 .param("r", SqlArrays.of(recurrences)).param("days", SqlArrays.of(days)).param("k", SqlArrays.of(keys))
                 .param("s", SqlArrays.of(starts)).param("d", SqlArrays.of(dues)).param("t", SqlArrays.of(totals))
@@ -105,10 +106,20 @@ class ReportObligations {
         return created;
     }
 
-    /** Counts the working days of obligations that start on their item's assignment day rather than a cycle's. */
+    /**
+     * Counts the working days of obligations that start on their item's assignment day rather than a cycle's, and of
+     * obligations recorded without their start (e.g. loaded in bulk): those start when the item's previous obligation
+     * was due, or when the item was assigned.
+     */
     private void countFromStart(WorkingCalendar calendar) {
         record Span(LocalDate startsOn, LocalDate dueOn) {
         }
+        jdbc.sql("""
+                update report_obligation o set starts_on = coalesce(
+                    (select max(p.due_on) from report_obligation p where p.item_id = o.item_id and p.due_on < o.due_on),
+                    (select least(i.start_on, o.due_on) from supervision_item i where i.id = o.item_id),
+                    o.due_on)
+                where o.working_days_total is null and o.starts_on is null""").update();
         List<Span> spans = jdbc.sql("""
                 select distinct starts_on, due_on from report_obligation where working_days_total is null""")
                 .query(Span.class).list();
