@@ -83,14 +83,16 @@ public class WarningSweep {
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(:k)) x").param("k", LOCK).query(Integer.class).single();
     }
 
+    /** Every few minutes, by {@code yishi.supervision.sweep-cron}. */
     @Scheduled(cron = "${yishi.supervision.sweep-cron:0 */5 * * * *}")
-    void scheduled() {
+    public void scheduled() {
         sweepQuietly();
     }
 
+    /** Once the application is ready, in the background (a start is not held up by it). */
     @Async
     @EventListener(ApplicationReadyEvent.class)
-    void started() {
+    public void started() {
         if (atStart) {
             sweepQuietly();
         }
