@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yishi.platform.Forms;
 
-/** Signing in, and the signed-in user's own account: password and personal access tokens. */
+/** Signing in, and the signed-in user's own account: password, e-mail address and personal access tokens. */
 @Controller
 class AccountPages {
 
@@ -61,6 +61,9 @@ class AccountPages {
         Viewer me = Viewers.current();
         model.addAttribute("account", accounts.account(me.accountId()));
         model.addAttribute("tokens", accounts.tokens(me.accountId()));
+        if (!model.containsAttribute("email")) {
+            model.addAttribute("email", accounts.email(me.accountId()).orElse(""));
+        }
         model.addAttribute("now", java.time.Instant.now());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new PasswordChange("", "", ""));
@@ -92,6 +95,20 @@ class AccountPages {
         }, binding, model, locale).map(ok -> "redirect:/account?saved").orElseGet(() -> {
             model.addAttribute("account", accounts.account(me.accountId()));
             return fromAccount ? account(model) : "accounts/password";
+        });
+    }
+
+    /** Where the user receives notices by e-mail (issue 5: supervision warnings); blank removes the address. */
+    @PostMapping("/account/email")
+    @PreAuthorize("isAuthenticated()")
+    String changeEmail(@RequestParam(required = false) String email, Model model, Locale locale) {
+        Viewer me = Viewers.current();
+        return forms.submit(() -> {
+            accounts.changeEmail(me.accountId(), email);
+            return me;
+        }, model, locale).map(ok -> "redirect:/account?saved").orElseGet(() -> {
+            model.addAttribute("email", email);
+            return account(model);
         });
     }
 

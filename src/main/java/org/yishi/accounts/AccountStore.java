@@ -52,6 +52,25 @@ class AccountStore {
                 .query(AccountStore::account).optional();
     }
 
+    Optional<String> email(long accountId) {
+        return jdbc.sql("select email from account where id = :id").param("id", accountId).query(String.class).optional()
+                .filter(e -> e != null);
+    }
+
+    void setEmail(long accountId, String email) {
+        jdbc.sql("update account set email = :e, updated_at = now() where id = :id").param("e", email)
+                .param("id", accountId).update();
+    }
+
+    List<String> emailAddresses(String permission, Long unitId) {
+        return jdbc.sql("""
+                select distinct a.email from account a
+                where a.enabled and a.email is not null and (cast(:unit as bigint) is null or a.unit_id = :unit)
+                  and exists (select 1 from account_role r join role_permission p on p.role_code = r.role_code
+                              where r.account_id = a.id and p.permission = :permission)
+                order by a.email""").param("unit", unitId).param("permission", permission).query(String.class).list();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from account").query(Long.class).single();
     }

@@ -140,6 +140,36 @@ public class Accounts {
         audit.record("account.password-change", "account", String.valueOf(accountId), null, null);
     }
 
+    /** The address where the account's user receives notices by e-mail; empty when none was given. */
+    @Transactional(readOnly = true)
+    public Optional<String> email(long accountId) {
+        return store.email(accountId);
+    }
+
+    /**
+     * Sets (or with a blank value, removes) the address where the user receives notices by e-mail; a value that is
+     * not an address is refused.
+     */
+    public void changeEmail(long accountId, String email) {
+        String before = store.email(accountId).orElse(null);
+        String after = Text.blank(email) ? null : email.strip();
+        if (after != null && (after.length() > 254 || !after.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new InvalidInput(org.yishi.platform.Violation.of("email", "accounts.email.invalid"));
+        }
+        store.setEmail(accountId, after);
+        audit.record("account.email", "account", String.valueOf(accountId), before == null ? null : Map.of("email", before),
+                after == null ? null : Map.of("email", after));
+    }
+
+    /**
+     * The e-mail addresses of enabled accounts holding {@code permission}, and, when {@code unitId} is given, linked
+     * to that unit: where notices for a unit's liaisons or for an office go.
+     */
+    @Transactional(readOnly = true)
+    public List<String> emailAddresses(String permission, Long unitId) {
+        return store.emailAddresses(permission, unitId);
+    }
+
     /** Signs in and issues a token in one step, as scripts do; the same lockout applies. */
     @Transactional(noRollbackFor = LoginRefused.class)
     public IssuedToken issueToken(String username, String password, String name, Integer days) {

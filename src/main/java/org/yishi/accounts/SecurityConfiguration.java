@@ -130,6 +130,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/supervision/items/*/accept", "/api/supervision/items/*/return",
                                 "/api/supervision/items/*/progress", "/api/supervision/items/*/completion",
                                 "/api/supervision/items/*/extension").hasAuthority(Permission.SUPERVISION_REPORT)
+                        // supervision warnings (issue 5, part b): the office keeps the calendar and may sweep on demand
+                        .requestMatchers(HttpMethod.GET, "/api/supervision/calendar", "/api/supervision/calendar/*")
+                        .hasAnyAuthority(Permission.SUPERVISION_READ_ALL, Permission.SUPERVISION_MANAGE, Permission.SUPERVISION_REPORT)
+                        .requestMatchers("/api/supervision/calendar", "/api/supervision/calendar/*", "/api/supervision/sweep")
+                        .hasAuthority(Permission.SUPERVISION_MANAGE)
+                        .requestMatchers("/api/supervision/notices", "/api/supervision/notices/**")
+                        .hasAnyAuthority(Permission.SUPERVISION_MANAGE, Permission.SUPERVISION_REPORT)
                         .requestMatchers("/api/supervision", "/api/supervision/**").hasAnyAuthority(
                                 Permission.SUPERVISION_READ_ALL, Permission.SUPERVISION_MANAGE, Permission.SUPERVISION_REPORT)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")

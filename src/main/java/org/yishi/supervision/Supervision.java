@@ -42,9 +42,12 @@ public class Supervision {
     private final Directory directory;
     private final Audit audit;
     private final Clock clock;
+    private final ReportObligations obligations;
 
-    Supervision(SupervisionStore store, Directory directory, Audit audit, java.util.Optional<Clock> clock) {
+    Supervision(SupervisionStore store, Directory directory, Audit audit, java.util.Optional<Clock> clock,
+            ReportObligations obligations) {
         this.store = store;
+        this.obligations = obligations;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock.orElse(Clock.systemDefaultZone());
@@ -226,12 +229,15 @@ public class Supervision {
         return stepped(viewer, item, "return", ItemState.RETURNED, reason);
     }
 
-    /** Records the lead unit's progress; the parent's progress follows as the weighted average of its children. */
+    /**
+     * Records the lead unit's progress; the parent's progress follows as the weighted average of its children. For a
+     * regular item the report fulfils the oldest report obligation whose cycle has begun.
+     */
     public SupervisionItem reportProgress(Viewer viewer, long id, String text, Integer percent) {
         SupervisionItem item = lockedForLeadUnit(viewer, id);
         expect(item, "report-progress", ItemState.IN_PROGRESS);
         progressInput(text, percent);
-        store.report(id, viewer.accountId(), text, percent, false);
+        obligations.fulfil(id, store.report(id, viewer.accountId(), text, percent, false), today());
         store.move(id, ItemState.IN_PROGRESS, "progress = :p", Map.of("p", percent));
         store.rollUp(item.parentId());
         audit.record("supervision.report-progress", "supervision_item", String.valueOf(id), null,
@@ -239,12 +245,12 @@ public class Supervision {
         return store.find(id).orElseThrow();
     }
 
-    /** IN_PROGRESS → REPORTED (报送): the lead unit reports the item complete. */
+    /** IN_PROGRESS → REPORTED (报送): the lead unit reports the item complete (fulfilling an obligation owed, too). */
     public SupervisionItem reportCompletion(Viewer viewer, long id, String text) {
         SupervisionItem item = lockedForLeadUnit(viewer, id);
         expect(item, "report-completion", ItemState.IN_PROGRESS);
         progressInput(text, 100);
-        store.report(id, viewer.accountId(), text, 100, true);
+        obligations.fulfil(id, store.report(id, viewer.accountId(), text, 100, true), today());
         store.move(id, ItemState.REPORTED, "progress = 100", Map.of());
         store.rollUp(item.parentId());
         return stepped(viewer, item, "report-completion", ItemState.REPORTED, null);
