@@ -130,6 +130,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/supervision/items/*/accept", "/api/supervision/items/*/return",
                                 "/api/supervision/items/*/progress", "/api/supervision/items/*/completion",
                                 "/api/supervision/items/*/extension").hasAuthority(Permission.SUPERVISION_REPORT)
+                        // issue 5, part c: reports with attachments, refused before an upload is read
+                        .requestMatchers(HttpMethod.POST, "/api/supervision/items/*/reports")
+                        .hasAuthority(Permission.SUPERVISION_REPORT)
                         .requestMatchers("/api/supervision", "/api/supervision/**").hasAnyAuthority(
                                 Permission.SUPERVISION_READ_ALL, Permission.SUPERVISION_MANAGE, Permission.SUPERVISION_REPORT)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")

@@ -44,7 +44,7 @@ class UnitPages {
     }
 
     /** The office starts with decisions waiting to be confirmed, or else the ledger; a liaison with their unit. */
-    @GetMapping({"", "/"})
+    @GetMapping
     @PreAuthorize("hasAnyAuthority('supervision:read-all', 'supervision:manage', 'supervision:report')")
     String start() {
         Viewer viewer = Viewers.current();
