@@ -278,6 +278,12 @@ class SupervisionPagesIntegrationTests {
         page = html(send(get(accepted.getRedirectedUrl()), session));
         assertThat(page).contains("已签收" + toAccept.serial() + "，进入办理。");
         assertThat(section(page, "to-accept")).doesNotContain(toAccept.serial());
+        // from a page left open: accepting again is refused with what the item's state allows, and the item redrawn
+        MockHttpServletResponse again = send(post("/supervision/items/" + toAccept.id() + "/accept")
+                .header("HX-Request", "true"), session);
+        assertThat(again.getStatus()).isEqualTo(409);
+        assertThat(section(html(again), "item-errors")).contains("未能签收：")
+                .contains("不能签收：督办件须为“已交办”，当前为“办理中”。");
 
         // another unit's inbox does not exist for a liaison; the office may look at any unit's
         assertThat(send(get("/supervision/unit?unit=" + otherUnit), session).getStatus()).isEqualTo(404);
