@@ -11,10 +11,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePage {
 
+    /** The supervision office starts with supervision, and a unit's liaison with their unit's items. */
     private static final List<Map.Entry<String, String>> HOMES = List.of(
+            Map.entry(Permission.SUPERVISION_MANAGE, "/supervision"),
             Map.entry(Permission.MEETING_READ_ALL, "/meetings"),
             Map.entry(Permission.MEETING_READ, "/meetings"),
+            Map.entry(Permission.SUPERVISION_REPORT, "/supervision"),
             Map.entry(Permission.READOUT_READ, "/readouts"),
+            Map.entry(Permission.SUPERVISION_READ_ALL, "/supervision"),
             Map.entry(Permission.ACCOUNT_MANAGE, "/admin/accounts"),
             Map.entry(Permission.ROLE_MANAGE, "/admin/roles"),
             Map.entry(Permission.ROLE_ASSIGN, "/admin/role-assignments"),

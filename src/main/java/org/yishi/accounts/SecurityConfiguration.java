@@ -137,6 +137,9 @@ class SecurityConfiguration {
                         .hasAuthority(Permission.SUPERVISION_MANAGE)
                         .requestMatchers("/api/supervision/notices", "/api/supervision/notices/**")
                         .hasAnyAuthority(Permission.SUPERVISION_MANAGE, Permission.SUPERVISION_REPORT)
+                        // issue 5, part c: reports with attachments, refused before an upload is read
+                        .requestMatchers(HttpMethod.POST, "/api/supervision/items/*/reports")
+                        .hasAuthority(Permission.SUPERVISION_REPORT)
                         .requestMatchers("/api/supervision", "/api/supervision/**").hasAnyAuthority(
                                 Permission.SUPERVISION_READ_ALL, Permission.SUPERVISION_MANAGE, Permission.SUPERVISION_REPORT)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")

@@ -55,7 +55,7 @@ import org.yishi.meetings.Visibility;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final long LOCK = 0x7969736869L; // "yishi"
+    static final long LOCK = 0x7969736869L; // "yishi"
 
     /** The demo accounts, one per role; the three administrators' roles hold no business data. */
     static final List<String> ROLES = List.of("sysadmin", "secadmin", "auditor", "office", "member", "supervision",
@@ -90,12 +90,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean wanted = switch (mode) {
-            case "on", "true" -> true;
-            case "off", "false" -> false;
-            default -> embedded;
-        };
-        if (!wanted) {
+        if (!wanted(mode, embedded)) {
             return;
         }
         tx.executeWithoutResult(status -> {
@@ -108,6 +103,15 @@ class DemoData implements ApplicationRunner {
             log.info("Demo data loaded: the Heshan directory with its meeting of 27 February 2023, and the fictional 青川区");
             demoAccounts(ids);
         });
+    }
+
+    /** Whether demo data loads: {@code on}, {@code off}, or by default on the embedded database only. */
+    static boolean wanted(String mode, boolean embedded) {
+        return switch (mode) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> embedded;
+        };
     }
 
     // ---------------------------------------------------------------- Heshan (the published reference)

@@ -78,11 +78,28 @@ public class Proposals {
             throw new InvalidInput(Violation.of("", "supervision.proposal-needs-item"));
         }
         List<SupervisionItem> items = new ArrayList<>();
-        for (SupervisionDraft d : drafts) {
-            items.add(supervision.register(viewer, new SupervisionDraft(Source.DECISION, d.sourceNote(), p.meetingId(),
-                    p.agendaItemId(), d.content(), d.leadUnitId(), d.coUnitIds(), d.leaderPersonId(), d.receivedOn(),
-                    d.deadline(), d.replyRequirements(), d.priority(), d.parentId(), d.weight(), d.recurrence(),
-                    d.recurrenceDays()), id));
+        // every row is checked, and its problems named by its place in the list ("[1].deadline"); nothing is kept
+        // unless all are good
+        List<Violation> problems = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            SupervisionDraft d = drafts.get(i) == null ? new SupervisionDraft(null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null) : drafts.get(i);
+            try {
+                items.add(supervision.register(viewer, new SupervisionDraft(Source.DECISION, d.sourceNote(),
+                        p.meetingId(), p.agendaItemId(), d.content(), d.leadUnitId(), d.coUnitIds(), d.leaderPersonId(),
+                        d.receivedOn(), d.deadline(), d.replyRequirements(), d.priority(), d.parentId(), d.weight(),
+                        d.recurrence(), d.recurrenceDays()), id));
+            } catch (InvalidInput e) {
+                if (e instanceof Refused) {
+                    throw e;
+                }
+                String row = "[" + i + "]";
+                e.violations().forEach(v -> problems.add(new Violation(v.field().isEmpty() ? row : row + "." + v.field(),
+                        v.code(), v.args())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
         }
         handled(viewer, id, "CONFIRMED", "proposal.confirm", Map.of("items", items.stream().map(SupervisionItem::id).toList()));
         return items;
