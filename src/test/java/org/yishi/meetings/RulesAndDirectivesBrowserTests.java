@@ -176,7 +176,10 @@ class RulesAndDirectivesBrowserTests {
         setDate(driver.findElement(By.id("receivedOn")), "2024-04-28");
         type("source", "市委办公室");
         driver.findElement(By.id("save-directive")).click();
-        WebElement newest = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#directives tr.pending")));
+        // the page that answers the form lists the new directive; the demo's older one is pending too, below it
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("directives"),
+                "习近平总书记在中央政治局第十三次集体学习时的重要讲话"));
+        WebElement newest = driver.findElement(By.cssSelector("#directives tr.pending"));
         assertThat(newest.getText()).contains("习近平总书记在中央政治局第十三次集体学习时的重要讲话", "来源：市委办公室 · 收到：2024-04-28",
                 "2024-04-25", "下次会议第一议题");
         browser.screenshot("directives-queue");
