@@ -24,7 +24,7 @@
     return {
       animation: false,
       tooltip: { trigger: 'item', renderMode: 'richText' },
-      grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 28, right: 28, top: 16, bottom: 8, containLabel: true },
       textStyle: { fontFamily: 'inherit' }
     };
   }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import org.yishi.TestAccounts;
 import org.yishi.YishiIntegrationTest;
 import org.yishi.accounts.Accounts;
 import org.yishi.directory.Directory;
-import org.yishi.directory.UnitDraft;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,9 +29,6 @@ import tools.jackson.databind.JsonNode;
  */
 @YishiIntegrationTest({"yishi.demo-data=off", "yishi.test.database=dashboard"})
 class SupervisionDashboardIntegrationTests {
-
-    private static final AtomicInteger SERIAL = new AtomicInteger();
-    private static final ZoneId ZONE = ZoneId.systemDefault();
 
     @Autowired
     JdbcClient jdbc;
@@ -48,19 +42,21 @@ class SupervisionDashboardIntegrationTests {
     private long b;
     private long c;
     private final List<Long> ids = new ArrayList<>();
+    private ItemRows rows;
 
     @BeforeEach
     void knownItems(@Autowired RestTestClient http, @Autowired Accounts accounts) {
         jdbc.sql("delete from supervision_item").update();
-        a = unit("区教育局", "District Education Bureau");
-        b = unit("区水利局", "District Water Resources Bureau");
-        c = unit("区审计局", "District Audit Bureau");
+        rows = new ItemRows(jdbc, directory);
+        a = rows.unit("区教育局", "District Education Bureau");
+        b = rows.unit("区水利局", "District Water Resources Bureau");
+        c = rows.unit("区审计局", "District Audit Bureau");
         office = new Api(http).signedInAs(TestAccounts.of(accounts, "supervision"));
 
-        closed(a, today.minusDays(40), at(today.minusDays(45), 10, 0));                 // 0: on time
-        closed(a, today.minusDays(40), at(today.minusDays(40), 23, 59));                // 1: on time, its last minute
-        closed(a, today.minusDays(40), at(today.minusDays(39), 0, 1));                  // 2: late by a minute
-        closed(b, today.minusDays(100), at(today.minusDays(90), 9, 0));                 // 3: late
+        closed(a, today.minusDays(40), ItemRows.at(today.minusDays(45), 10, 0));                 // 0: on time
+        closed(a, today.minusDays(40), ItemRows.at(today.minusDays(40), 23, 59));                // 1: on time, its last minute
+        closed(a, today.minusDays(40), ItemRows.at(today.minusDays(39), 0, 1));                  // 2: late by a minute
+        closed(b, today.minusDays(100), ItemRows.at(today.minusDays(90), 9, 0));                 // 3: late
         open(a, ItemState.IN_PROGRESS, today.minusDays(30), Colour.RED);                // 4: overdue 30 days
         open(b, ItemState.ASSIGNED, today.minusDays(5), Colour.RED);                    // 5: overdue 5 days
         open(b, ItemState.REPORTED, today.minusDays(20), Colour.RED);                   // 6: reported: not overdue
@@ -68,40 +64,16 @@ class SupervisionDashboardIntegrationTests {
         open(c, ItemState.IN_PROGRESS, today.plusDays(10), Colour.YELLOW);              // 8
         open(c, ItemState.REGISTERED, today.plusDays(30), Colour.GREEN);                // 9
         open(a, ItemState.RETURNED, today, Colour.ORANGE);                              // 10: due today: not overdue
-        closed(b, today.plusDays(5), at(today, 0, 5));                                  // 11: on time, this month
-        closed(c, today.minusDays(390), at(today.minusDays(395), 15, 0));               // 12: on time, 13 months ago
-    }
-
-    private long unit(String zh, String en) {
-        return jdbc.sql("select id from unit where name_zh = :n").param("n", zh).query(Long.class).optional()
-                .orElseGet(() -> directory.createUnit(new UnitDraft(zh, en, null, 100)).id());
-    }
-
-    private static OffsetDateTime at(LocalDate day, int hour, int minute) {
-        return day.atTime(hour, minute).atZone(ZONE).toOffsetDateTime();
+        closed(b, today.plusDays(5), ItemRows.at(today, 0, 5));                                  // 11: on time, this month
+        closed(c, today.minusDays(390), ItemRows.at(today.minusDays(395), 15, 0));               // 12: on time, 13 months ago
     }
 
     private void closed(long unit, LocalDate deadline, OffsetDateTime closedAt) {
-        LocalDate received = closedAt.toLocalDate().minusDays(20);
-        insert(unit, ItemState.CLOSED, received.isAfter(deadline) ? deadline : received, deadline, Colour.GREEN, closedAt);
+        ids.add(rows.closed(unit, deadline, closedAt));
     }
 
     private void open(long unit, ItemState state, LocalDate deadline, Colour colour) {
-        insert(unit, state, deadline.minusDays(60), deadline, colour, null);
-    }
-
-    private void insert(long unit, ItemState state, LocalDate received, LocalDate deadline, Colour colour,
-            OffsetDateTime closedAt) {
-        ids.add(jdbc.sql("""
-                insert into supervision_item (serial_year, serial_number, source, source_note, content, lead_unit_id,
-                       received_on, deadline, state, colour, closed_at, progress)
-                values (2000, :n, 'INSTRUCTION', '区委书记批示', :content, :unit, :received, :deadline, :state, :colour,
-                        :closed, :progress)
-                returning id""")
-                .param("n", SERIAL.incrementAndGet()).param("content", "督办事项" + ids.size()).param("unit", unit)
-                .param("received", received).param("deadline", deadline).param("state", state.name())
-                .param("colour", colour.name()).param("closed", closedAt)
-                .param("progress", state == ItemState.CLOSED ? 100 : 10).query(Long.class).single());
+        ids.add(rows.open(unit, state, deadline, colour));
     }
 
     private static Map<String, Long> counts(JsonNode bars) {
