@@ -129,7 +129,7 @@ class SupervisionGenerator {
                 select serial_year, max(serial_number) from gen group by serial_year
                 on conflict (year) do nothing""").update();
         long coUnits = jdbc.sql(CO_UNITS).param("units", units).update();
-        long steps = jdbc.sql(STEPS).update();
+        long steps = jdbc.sql(STEPS).param("today", today).update();
         long obligations = jdbc.sql(OBLIGATIONS).param("today", today).update();
         long obligationReports = jdbc.sql(OBLIGATION_REPORTS).param("today", today).update();
         long rest = Math.max(0, reports - obligationReports);
@@ -236,6 +236,8 @@ class SupervisionGenerator {
                             when f.state = 'REPORTED' then least(cast(:today as date),
                                 f.accepted_on + floor(greatest(1, f.deadline - f.accepted_on) * (0.5 + 0.6 * pg_temp.u(fam, 14)))::int)
                        end as done_on,
+                       (f.received_on + time '08:30' + make_interval(mins => floor(pg_temp.u(g, 19) * 60)::int))::timestamptz
+                           as created,
                        time '08:30' + make_interval(mins => floor(pg_temp.u(g, 20) * 540)::int) as t1,
                        time '08:30' + make_interval(mins => floor(pg_temp.u(g, 21) * 540)::int) as t2
                 from f
@@ -251,9 +253,10 @@ class SupervisionGenerator {
                    case when pg_temp.u(g, 15) < 0.05 then 'URGENT' when pg_temp.u(g, 15) < 0.25 then 'HIGH' else 'NORMAL' end as priority,
                    case when g % 40 between 1 and 3 then 1 + floor(pg_temp.u(g, 18) * 5)::int else 1 end as weight,
                    assigned_on, accepted_on, done_on, closed_on,
-                   (received_on + time '08:30' + make_interval(mins => floor(pg_temp.u(g, 19) * 60)::int))::timestamptz as created_at,
-                   (assigned_on + t1)::timestamptz as assigned_at,
-                   greatest((accepted_on + t2)::timestamptz, (assigned_on + t1)::timestamptz + interval '1 minute') as accepted_at,
+                   created as created_at,
+                   greatest((assigned_on + t1)::timestamptz, created + interval '10 minutes') as assigned_at,
+                   greatest((accepted_on + t2)::timestamptz, (assigned_on + t1)::timestamptz + interval '1 minute',
+                            created + interval '11 minutes') as accepted_at,
                    greatest((done_on + t1)::timestamptz, (accepted_on + t2)::timestamptz + interval '2 minutes') as done_at,
                    greatest((closed_on + t2)::timestamptz, (done_on + t1)::timestamptz + interval '1 hour',
                             (accepted_on + t2)::timestamptz + interval '2 hours') as closed_at,
@@ -302,10 +305,10 @@ class SupervisionGenerator {
                 select serial_year, serial_number, source, source_note, content, lead_unit_id, leader_person_id,
                        received_on, deadline, reply_requirements, priority, weight, recurrence, recurrence_days, state,
                        case when state = 'SUSPENDED' then 'IN_PROGRESS' end, sent_back, progress, colour, assigned_on,
-                       working_days_total, assigned_at,
+                       working_days_total, case when assigned_on is not null then assigned_at end,
                        case when accepted_on is not null then accepted_at end,
                        case when state = 'CLOSED' then closed_at end, created_at,
-                       greatest(created_at, assigned_at, case when accepted_on is not null then accepted_at end,
+                       greatest(created_at, case when assigned_on is not null then assigned_at end, case when accepted_on is not null then accepted_at end,
                                 case when done_on is not null then done_at end,
                                 case when state = 'CLOSED' then closed_at end)
                 from gen order by g
@@ -322,20 +325,28 @@ class SupervisionGenerator {
                 when pg_temp.u(g, 30) < 0.65 then 0 when pg_temp.u(g, 30) < 0.85 then 1
                 when pg_temp.u(g, 30) < 0.95 then 2 else 3 end) k""";
 
+    /**
+     * The step log: registration, assignment, acceptance, and the steps the state implies, in the order they happened;
+     * a send-back, a return or a suspension in between at times between acceptance and completion (or today).
+     */
     private static final String STEPS = """
             insert into supervision_step (item_id, at, action, from_state, to_state, reason)
-            select gen.id, s.at, s.action, s.from_state, s.to_state, s.reason
-            from gen cross join lateral (values
-                (1, created_at, 'register', null, 'REGISTERED', null),
-                (2, assigned_at, 'assign', 'REGISTERED', 'ASSIGNED', null),
-                (3, assigned_at + interval '1 day', 'return', 'ASSIGNED', 'RETURNED', '不属于本单位职责范围，建议交由相关部门办理'),
-                (4, accepted_at, 'accept', 'ASSIGNED', 'IN_PROGRESS', null),
-                (5, accepted_at + interval '1 day', 'report-completion', 'IN_PROGRESS', 'REPORTED', null),
-                (6, accepted_at + interval '2 days', 'send-back', 'REPORTED', 'IN_PROGRESS', '佐证材料不全，请补充后重新报送'),
-                (7, done_at, 'report-completion', 'IN_PROGRESS', 'REPORTED', null),
-                (8, accepted_at + interval '3 days', 'suspend', 'IN_PROGRESS', 'SUSPENDED', '因上级政策调整暂缓实施'),
-                (9, closed_at, 'close', 'REPORTED', 'CLOSED', null)
-            ) as s(n, at, action, from_state, to_state, reason)
+            select s.item_id, s.at, s.action, s.from_state, s.to_state, s.reason
+            from (select gen.*, greatest(accepted_at + interval '10 minutes',
+                             coalesce(case when state in ('REPORTED', 'CLOSED') then done_at end,
+                                      (cast(:today as date) + time '08:00')::timestamptz)) as worked
+                  from gen) gen
+            cross join lateral (values
+                (1, gen.id, created_at, 'register', null, 'REGISTERED', null),
+                (2, gen.id, assigned_at, 'assign', 'REGISTERED', 'ASSIGNED', null),
+                (3, gen.id, assigned_at + interval '2 hours', 'return', 'ASSIGNED', 'RETURNED', '不属于本单位职责范围，建议交由相关部门办理'),
+                (4, gen.id, accepted_at, 'accept', 'ASSIGNED', 'IN_PROGRESS', null),
+                (5, gen.id, accepted_at + (worked - accepted_at) * 0.3, 'report-completion', 'IN_PROGRESS', 'REPORTED', null),
+                (6, gen.id, accepted_at + (worked - accepted_at) * 0.5, 'send-back', 'REPORTED', 'IN_PROGRESS', '佐证材料不全，请补充后重新报送'),
+                (7, gen.id, done_at, 'report-completion', 'IN_PROGRESS', 'REPORTED', null),
+                (8, gen.id, accepted_at + (worked - accepted_at) * 0.7, 'suspend', 'IN_PROGRESS', 'SUSPENDED', '因上级政策调整暂缓实施'),
+                (9, gen.id, closed_at, 'close', 'REPORTED', 'CLOSED', null)
+            ) as s(n, item_id, at, action, from_state, to_state, reason)
             where s.n = 1
                or s.n = 2 and gen.assigned_on is not null
                or s.n = 3 and gen.state = 'RETURNED'
@@ -344,7 +355,7 @@ class SupervisionGenerator {
                or s.n = 7 and gen.state in ('REPORTED', 'CLOSED')
                or s.n = 8 and gen.state = 'SUSPENDED'
                or s.n = 9 and gen.state = 'CLOSED'
-            order by gen.id, s.n""";
+            order by s.item_id, s.n""";
 
     /**
      * The report obligations of the recurring items, one per cycle from their acceptance to their deadline, up to
