@@ -16,10 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The figures of the supervision dashboard, each an aggregate that PostgreSQL computes over an index (see
- * {@code V9__supervision_dashboard.sql}); no item passes through Java but the ten oldest overdue ones. The four
- * queries run at once, each on a connection of its own, so each is consistent in itself; together they may straddle
- * a change made meanwhile.
+ * The figures of the supervision dashboard, each an aggregate that PostgreSQL computes over an index or over the
+ * tally of closed items (see {@code V9__supervision_dashboard.sql}); no item passes through Java but the ten oldest
+ * overdue ones. The queries run at once, each on a connection of its own, so each is consistent in itself; together
+ * they may straddle a change made meanwhile.
  *
  * <ul>
  *   <li><b>By state:</b> every item, by its state.</li>
@@ -117,34 +117,40 @@ public class SupervisionDashboard {
     private record StateColour(ItemState state, Colour colour, long count) {
     }
 
-    /** One pass over the (state, colour) index gives both the counts by state and, for open items, by colour. */
+    /** The open items over the (state, colour) index; the closed ones, nine in ten, from their tally. */
     private List<StateColour> stateAndColourCounts() {
-        return jdbc.sql("select state, colour, count(*) from supervision_item group by state, colour")
+        List<StateColour> counts = new java.util.ArrayList<>(jdbc.sql("""
+                select state, colour, count(*) from supervision_item where state in (%s) group by state, colour"""
+                .formatted(OPEN_SQL))
                 .query((rs, n) -> new StateColour(ItemState.valueOf(rs.getString(1)), Colour.valueOf(rs.getString(2)),
-                        rs.getLong(3))).list();
+                        rs.getLong(3))).list());
+        long closed = jdbc.sql("select coalesce(sum(closed), 0) from supervision_closed_tally").query(Long.class).single();
+        counts.add(new StateColour(ItemState.CLOSED, Colour.GREEN, closed));
+        return counts;
     }
 
-    /** Over the partial index of closed items by lead unit, which holds the deadline and the closing time. */
     private List<UnitRate> onTimeByUnit() {
         return jdbc.sql("""
                 select lead_unit_id, closed, on_time from (
-                    select lead_unit_id, count(*) as closed,
-                           count(*) filter (where closed_at < (deadline + 1)::timestamptz) as on_time
-                    from supervision_item where state = 'CLOSED'
-                    group by lead_unit_id) u
+                    select lead_unit_id, sum(closed) as closed, coalesce(sum(closed) filter (where on_time), 0) as on_time
+                    from supervision_closed_tally group by lead_unit_id) u
+                where closed > 0
                 order by on_time::float8 / closed, closed desc, lead_unit_id""")
                 .query((rs, n) -> new UnitRate(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
-    /** A count over the index of closing times for each month: no expression is computed per item. */
     private List<Month> closedPerMonth(YearMonth first) {
         return jdbc.sql("""
-                select to_char(m, 'YYYY-MM'), (select count(*) from supervision_item
-                        where state = 'CLOSED' and closed_at >= m and closed_at < m + interval '1 month')
-                from generate_series(cast(:from as date)::timestamptz, cast(:last as date)::timestamptz, interval '1 month') m""")
+                select to_char(m, 'YYYY-MM'), coalesce(sum(t.closed), 0)
+                from generate_series(cast(:from as date), cast(:last as date), interval '1 month') m
+                left join supervision_closed_tally t on t.month = m::date
+                group by m order by m""")
                 .param("from", first.atDay(1)).param("last", first.plusMonths(MONTHS - 1).atDay(1))
                 .query((rs, n) -> new Month(YearMonth.parse(rs.getString(1)), rs.getLong(2))).list();
     }
+
+    private static final String OPEN_SQL = String.join(", ", java.util.Arrays.stream(ItemState.values())
+            .filter(ItemState::open).map(s -> "'" + s.name() + "'").toList());
 
     /** As in the partial index supervision_item_pending_deadline, so that the planner can use it. */
     private static final String PENDING_SQL = "state in ("

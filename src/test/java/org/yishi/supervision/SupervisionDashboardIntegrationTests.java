@@ -170,6 +170,26 @@ class SupervisionDashboardIntegrationTests {
     }
 
     @Test
+    void anItemClosedThroughTheWorkflowCountsAtOnce(@Autowired RestTestClient http, @Autowired Accounts accounts) {
+        Api liaison = new Api(http).signedInAs(TestAccounts.liaison(accounts, c));
+        long id = office.create("/api/supervision/items", Map.of("source", "HIGHER_TASK", "content", "开展审计整改",
+                "leadUnitId", c, "receivedOn", today.toString(), "deadline", today.plusDays(20).toString()),
+                "/api/supervision/items/").get("id").asLong();
+        office.post("/api/supervision/items/" + id + "/assign", Map.of()).expect(200);
+        liaison.post("/api/supervision/items/" + id + "/accept", Map.of()).expect(200);
+        liaison.post("/api/supervision/items/" + id + "/completion", Map.of("text", "整改完成")).expect(200);
+        office.post("/api/supervision/items/" + id + "/close", Map.of()).expect(200);
+
+        JsonNode d = office.get("/api/supervision/dashboard").expect(200).json();
+        assertThat(counts(d.get("byState")).get("CLOSED")).isEqualTo(7);
+        assertThat(d.get("onTime").get(2).get("unit").asString()).isEqualTo("District Audit Bureau");
+        assertThat(d.get("onTime").get(2).get("closed").asLong()).isEqualTo(2);
+        assertThat(d.get("onTime").get(2).get("onTime").asLong()).isEqualTo(2);
+        // this month: item 11 and this one (the other closings are 39 days ago or more)
+        assertThat(d.get("closedPerMonth").get(11).get("count").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void aLiaisonMayNotSeeTheDashboard(@Autowired RestTestClient http, @Autowired Accounts accounts) {
         Api liaison = new Api(http).signedInAs(TestAccounts.liaison(accounts, a));
         assertThat(liaison.get("/api/supervision/dashboard").problem(403)).isNotNull();

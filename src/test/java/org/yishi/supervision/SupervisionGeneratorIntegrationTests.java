@@ -69,6 +69,15 @@ class SupervisionGeneratorIntegrationTests {
         assertThat(count("select count(*) from supervision_step")).isEqualTo(generated.steps());
         assertThat(progress).containsExactly("1,000 items, 5,000 progress reports");
         assertThat(count("select count(*) from audit_entry where action = 'supervision.generate'")).isEqualTo(1);
+        // the dashboard's tally of closed items, kept by triggers, agrees with the items
+        assertThat(count("""
+                select count(*) from (
+                    select lead_unit_id, date_trunc('month', closed_at)::date as month,
+                           closed_at < (deadline + 1)::timestamptz as on_time, count(*) as closed
+                    from supervision_item where state = 'CLOSED' group by 1, 2, 3) i
+                full join (select * from supervision_closed_tally where closed <> 0) t
+                    using (lead_unit_id, month, on_time)
+                where i.closed is distinct from t.closed""")).isZero();
     }
 
     @Test
