@@ -13,7 +13,8 @@
 # RUNS (measured requests per case, 30), WARMUP (5), SWEEP_DAYS (days to sweep in turn, default the day after TODAY,
 # the day after that, and that day again), EXPORT_PATH (5a's export endpoint, default /api/supervision/items/export.xlsx),
 # EXPORT_QUERY (a filter of about 100,000 rows, default the items with a deadline in the 183 days before TODAY),
-# BENCH_PASSWORD (the demo accounts' password, given to the generator on the first run; default Bench-Passw0rd!).
+# BENCH_PASSWORD (the demo accounts' password, given to the generator on the first run; default Bench-Passw0rd!),
+# VACUUM (1: VACUUM ANALYZE the embedded database once the application is up, as autovacuum would in time; 0: not).
 #
 # The first run generates the data (java -jar … --generate-supervision=$ITEMS, a few minutes) into $DATA and marks
 # it done; later runs reuse it. The sweep changes colours, so its first measurement on fresh data (the catch-up of a
@@ -79,10 +80,13 @@ start_server() {
     "$JAVA" -Xmx256m -Xlog:gc*:file="$OUT/gc.log":uptime,level,tags -jar "$JAR" --server.port="$PORT" \
         --yishi.supervision.sweep-at-start=false --yishi.supervision.sweep-cron=- > "$OUT/server.log" 2>&1 &
     SERVER_PID=$!
-    for _ in $(seq 1 240); do
-        curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/login" 2>/dev/null | grep -q 200 && break
+    # the first start on data of another version also migrates them: that may take minutes with a million items
+    local started=$SECONDS
+    until curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/login" 2>/dev/null | grep -q 200; do
+        kill -0 "$SERVER_PID" 2>/dev/null || { echo "the application stopped; see $OUT/server.log" >&2; exit 1; }
         sleep 0.5
     done
+    echo "   answering after $((SECONDS - started)) s"
     TOKEN=$(curl -s -X POST "localhost:$PORT/api/auth/tokens" -H 'Content-Type: application/json' \
         -d "{\"username\":\"supervision\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 }
@@ -125,6 +129,15 @@ needs_server() { [[ " ${CASES[*]} " == *" ledger "* || " ${CASES[*]} " == *" das
 
 if needs_server; then
     start_server
+    if [[ "${VACUUM:-1}" == 1 ]]; then
+        # a start that migrated the data (e.g. rewrote every row) leaves dead rows and a cleared visibility map until
+        # autovacuum comes by; measure the steady state instead: VACUUM ANALYZE on the embedded server, through psql
+        PG_PORT=$(ps -eo args | grep "postgres -D $(realpath "$DATA") " | grep -v grep | grep -oE -- '-p [0-9]+' | cut -d' ' -f2)
+        if [[ -n "$PG_PORT" ]] && command -v psql > /dev/null; then
+            echo "   vacuum analyze (embedded PostgreSQL on port $PG_PORT): $( { /usr/bin/time -f '%e s' psql -q -X -h localhost \
+                -p "$PG_PORT" -U postgres -d postgres -c 'vacuum analyze' ; } 2>&1 | tail -1)"
+        fi
+    fi
     echo "   up; CPU idle now: $(idle) %"
 fi
 
