@@ -6,10 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.MapPropertySource;
+import org.yishi.platform.Commands;
 
 /**
  * The command {@code java -jar yishi.jar --verify-audit}: checks the audit log's hash chain in the database the
@@ -34,18 +33,9 @@ public final class VerifyAuditCommand {
 
     /** Runs the command on the application whose main class is given; returns the exit status. */
     public static int run(Class<?> application, String[] args, PrintStream out) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(application)
-                .logStartupInfo(false)
-                // the command's one line should stand alone; a caller can still ask for more with --logging.level.*
-                .properties("logging.level.root=warn")
-                // over every other setting, whatever the environment says
-                .initializers(context -> context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
-                        "verify-audit", Map.of("server.port", "-1", "yishi.demo-data", "off",
-                                "yishi.audit.purge-cron", "-"))));
-        ConfigurableApplicationContext context;
-        try {
-            context = builder.run(args);
-        } catch (RuntimeException e) {
+        ConfigurableApplicationContext context = Commands.start(application, args, "verify-audit",
+                Map.of("yishi.demo-data", "off", "yishi.audit.purge-cron", "-")).orElse(null);
+        if (context == null) {
             return 2; // Spring Boot has reported why the application could not start
         }
         try (context) {
