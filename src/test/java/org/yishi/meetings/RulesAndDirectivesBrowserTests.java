@@ -135,6 +135,7 @@ class RulesAndDirectivesBrowserTests {
         WebElement row = driver.findElement(By.id("body-" + body));
         new Select(row.findElement(By.name("ruleSetId"))).selectByVisibleText("青川区委常委会重大事项议事规则");
         row.findElement(By.tagName("button")).click();
+        browser.wait.until(ExpectedConditions.stalenessOf(row)); // the page that answers the form, not the one before
         row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("body-" + body)));
         assertThat(row.findElement(By.className("applies")).getText()).isEqualTo("青川区委常委会重大事项议事规则");
         assertThat(ruleSets.forBody(body).code()).isEqualTo("qingchuan-two-thirds");
@@ -144,6 +145,7 @@ class RulesAndDirectivesBrowserTests {
 
         new Select(row.findElement(By.name("ruleSetId"))).selectByValue("");
         row.findElement(By.tagName("button")).click();
+        browser.wait.until(ExpectedConditions.stalenessOf(row)); // the page that answers the form, not the one before
         row = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("body-" + body)));
         assertThat(row.findElement(By.className("applies")).getText()).isEqualTo("党委常委会议事规则 按机构类别默认");
         assertThat(ruleSets.assigned(body)).isFalse();
