@@ -98,12 +98,13 @@ class LedgerPages {
             return "supervision/ledger :: results";
         }
         boolean english = "en".equals(locale.getLanguage());
-        model.addAttribute("units", directory.units().stream()
+        model.addAttribute("units", selectedFirst(directory.units().stream()
                 .sorted(Comparator.comparingInt(Unit::protocolRank).thenComparing(Unit::id))
-                .map(u -> new LedgerRow.Named(u.id(), english && u.nameEn() != null ? u.nameEn() : u.nameZh())).toList());
-        model.addAttribute("leaders", directory.people().stream()
+                .map(u -> new LedgerRow.Named(u.id(), english && u.nameEn() != null ? u.nameEn() : u.nameZh())).toList(),
+                query.units()));
+        model.addAttribute("leaders", selectedFirst(directory.people().stream()
                 .map(p -> new LedgerRow.Named(p.id(), p.name(english)))
-                .sorted(Comparator.comparing(LedgerRow.Named::name)).toList());
+                .sorted(Comparator.comparing(LedgerRow.Named::name)).toList(), query.leaders()));
         model.addAttribute("states", ItemState.values());
         model.addAttribute("colours", Colour.values());
         model.addAttribute("sources", Source.values());
@@ -171,6 +172,16 @@ class LedgerPages {
             return new LedgerImport.Upload(null, null, -1, null);
         }
         return new LedgerImport.Upload(file.getOriginalFilename(), file.getContentType(), file.getSize(), file);
+    }
+
+    /** When several are chosen (a list box), the chosen ones come first, so that they are in sight. */
+    private static List<LedgerRow.Named> selectedFirst(List<LedgerRow.Named> all, List<Long> chosen) {
+        if (chosen.size() < 2) {
+            return all;
+        }
+        List<LedgerRow.Named> ordered = new ArrayList<>(all.stream().filter(n -> chosen.contains(n.id())).toList());
+        all.stream().filter(n -> !chosen.contains(n.id())).forEach(ordered::add);
+        return ordered;
     }
 
     private static String link(LedgerQuery q) {

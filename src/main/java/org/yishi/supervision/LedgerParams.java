@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -45,9 +45,9 @@ record LedgerParams(List<String> unit, List<String> state, List<String> colour, 
         List<Long> units = ids("unit", unit, problems);
         units.stream().filter(u -> !knownUnit.test(u))
                 .forEach(u -> problems.add("unit", "input.unknown", InvalidInput.label("kind.unit"), u));
-        List<ItemState> states = choices("state", state, ItemState.class, ItemState::valueOf, problems);
-        List<Colour> colours = choices("colour", colour, Colour.class, Colour::valueOf, problems);
-        List<Source> sources = choices("source", source, Source.class, Source::valueOf, problems);
+        List<ItemState> states = choices("state", state, ItemState.class, problems);
+        List<Colour> colours = choices("colour", colour, Colour.class, problems);
+        List<Source> sources = choices("source", source, Source.class, problems);
         List<Long> leaders = ids("leader", leader, problems);
         leaders.stream().filter(p -> !knownPerson.test(p))
                 .forEach(p -> problems.add("leader", "input.unknown", InvalidInput.label("kind.person"), p));
@@ -58,21 +58,21 @@ record LedgerParams(List<String> unit, List<String> state, List<String> colour, 
         }
         LedgerQuery.DateField field = null;
         if (!Text.blank(dateField)) {
-            field = LedgerQuery.DateField.of(dateField.strip()).orElse(null);
+            field = LedgerQuery.DateField.of(dateField.strip().toLowerCase(Locale.ROOT)).orElse(null);
             if (field == null) {
                 problems.add("dateField", "ledger.bad-choice", "dateField", dateField.strip(), "deadline, received");
             }
         }
         LedgerQuery.Sort by = null;
         if (!Text.blank(sort)) {
-            by = LedgerQuery.Sort.of(sort.strip()).orElse(null);
+            by = LedgerQuery.Sort.of(sort.strip().toLowerCase(Locale.ROOT)).orElse(null);
             if (by == null) {
                 problems.add("sort", "ledger.bad-choice", "sort", sort.strip(), String.join(", ", LedgerQuery.Sort.parameters()));
             }
         }
         LedgerQuery.Direction direction = null;
         if (!Text.blank(dir)) {
-            direction = LedgerQuery.Direction.of(dir.strip()).orElse(null);
+            direction = LedgerQuery.Direction.of(dir.strip().toLowerCase(Locale.ROOT)).orElse(null);
             if (direction == null) {
                 problems.add("dir", "ledger.bad-choice", "dir", dir.strip(), "asc, desc");
             }
@@ -96,12 +96,13 @@ record LedgerParams(List<String> unit, List<String> state, List<String> colour, 
         return ids;
     }
 
+    /** The values as the enum's constants, whatever their case. */
     private static <E extends Enum<E>> List<E> choices(String name, List<String> values, Class<E> type,
-            Function<String, E> parse, InvalidInput.Collector problems) {
+            InvalidInput.Collector problems) {
         List<E> chosen = new ArrayList<>();
         for (String v : values) {
             try {
-                chosen.add(parse.apply(v));
+                chosen.add(Enum.valueOf(type, v.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 problems.add(name, "ledger.bad-choice", name, v,
                         String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));

@@ -97,8 +97,8 @@ class LedgerXlsx {
 
     /** Writes the workbook of the query's rows, as of {@code today}. */
     void write(Viewer viewer, LedgerQuery query, Locale locale, LocalDate today, OutputStream out) throws IOException {
+        // rows beyond the window go to a temporary file as plain XML: compressing it too would zip every row twice
         SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-        book.setCompressTempFiles(true);
         try {
             Styles styles = new Styles(book);
             SXSSFSheet sheet = book.createSheet(messages.getMessage("ledger.xlsx.sheet", null, locale));

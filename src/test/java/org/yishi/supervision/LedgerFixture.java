@@ -1,5 +1,7 @@
 package org.yishi.supervision;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.yishi.Api;
@@ -118,5 +124,45 @@ final class LedgerFixture {
 
     static LocalDate day(String iso) {
         return LocalDate.parse(iso);
+    }
+
+    /** A ledger as an office keeps it: a title, an empty row, headers as they name them, then the rows. */
+    static byte[] workbook(List<List<Object>> rows) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("2031年督办事项");
+            sheet.createRow(0).createCell(0).setCellValue("2031年区委督查室督办事项台账");
+            List<String> headers = List.of("序号", "督办编号", "事项来源", "督办内容", "牵头单位", "配合单位", "分管领导",
+                    "交办日期", "完成时限", "状态", "进度", "亮灯", "进展情况");
+            Row header = sheet.createRow(2);
+            for (int i = 0; i < headers.size(); i++) {
+                header.createCell(i).setCellValue(headers.get(i));
+            }
+            var dates = book.createCellStyle();
+            dates.setDataFormat(book.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            var percent = book.createCellStyle();
+            percent.setDataFormat(book.createDataFormat().getFormat("0%"));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(3 + r);
+                List<Object> cells = rows.get(r);
+                for (int i = 0; i < cells.size(); i++) {
+                    Object v = cells.get(i);
+                    if (v instanceof LocalDate d) {
+                        Cell cell = row.createCell(i);
+                        cell.setCellValue(d);
+                        cell.setCellStyle(dates);
+                    } else if (v instanceof Double fraction) {
+                        Cell cell = row.createCell(i);
+                        cell.setCellValue(fraction);
+                        cell.setCellStyle(percent);
+                    } else if (v instanceof Integer n) {
+                        row.createCell(i).setCellValue(n);
+                    } else if (v != null) {
+                        row.createCell(i).setCellValue(v.toString());
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
     }
 }

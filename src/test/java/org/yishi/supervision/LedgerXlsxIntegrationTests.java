@@ -228,46 +228,6 @@ class LedgerXlsxIntegrationTests {
                 .isEqualTo(403);
     }
 
-    /** A ledger as an office keeps it: a title, an empty row, headers as they name them, then the rows. */
-    private static byte[] workbook(List<List<Object>> rows) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("2031年督办事项");
-            sheet.createRow(0).createCell(0).setCellValue("2031年区委督查室督办事项台账");
-            List<String> headers = List.of("序号", "督办编号", "事项来源", "督办内容", "牵头单位", "配合单位", "分管领导",
-                    "交办日期", "完成时限", "状态", "进度", "亮灯", "进展情况");
-            Row header = sheet.createRow(2);
-            for (int i = 0; i < headers.size(); i++) {
-                header.createCell(i).setCellValue(headers.get(i));
-            }
-            var dates = book.createCellStyle();
-            dates.setDataFormat(book.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
-            var percent = book.createCellStyle();
-            percent.setDataFormat(book.createDataFormat().getFormat("0%"));
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(3 + r);
-                List<Object> cells = rows.get(r);
-                for (int i = 0; i < cells.size(); i++) {
-                    Object v = cells.get(i);
-                    if (v instanceof LocalDate d) {
-                        Cell cell = row.createCell(i);
-                        cell.setCellValue(d);
-                        cell.setCellStyle(dates);
-                    } else if (v instanceof Double fraction) {
-                        Cell cell = row.createCell(i);
-                        cell.setCellValue(fraction);
-                        cell.setCellStyle(percent);
-                    } else if (v instanceof Integer n) {
-                        row.createCell(i).setCellValue(n);
-                    } else if (v != null) {
-                        row.createCell(i).setCellValue(v.toString());
-                    }
-                }
-            }
-            book.write(out);
-            return out.toByteArray();
-        }
-    }
-
     @Test
     void aFileWithBadRowsImportsNothingAndNamesEachRow() throws IOException {
         int n = 10_000 + ThreadLocalRandom.current().nextInt(80_000);
@@ -285,7 +245,7 @@ class LedgerXlsxIntegrationTests {
                 .optional().orElse(null);
 
         Api.Answer refused = upload(supervisionOffice(), "督办台账.xlsx", XLSX,
-                workbook(List.of(good, unknownUnit, reversed, alsoGood)), "en");
+                LedgerFixture.workbook(List.of(good, unknownUnit, reversed, alsoGood)), "en");
         assertThat(refused.refusal()).containsExactly(
                 "row 5: Row 5: There is no unit \"区水务局\" (looked up by full name, short name and English name).",
                 "row 6: Row 6: The deadline 2031-04-01 is before the day received, 2031-05-01.");
@@ -293,12 +253,12 @@ class LedgerXlsxIntegrationTests {
                 .param("a", n).param("b", n + 3).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select last from item_serial where year = 2031").query(Integer.class).optional().orElse(null))
                 .as("the year's serial counter is left as it was").isEqualTo(counterBefore);
-        assertThat(upload(supervisionOffice(), "督办台账.xlsx", XLSX, workbook(List.of(good, unknownUnit, reversed)), "zh-CN")
+        assertThat(upload(supervisionOffice(), "督办台账.xlsx", XLSX, LedgerFixture.workbook(List.of(good, unknownUnit, reversed)), "zh-CN")
                 .refusal()).containsExactly("row 5: 第 5 行：找不到单位“区水务局”（按全称、简称和英文名查找）。",
                 "row 6: 第 6 行：办结时限 2031-04-01 早于收文日期 2031-05-01。");
 
         // corrected, the same rows are imported as written, whatever words and formats they use
-        JsonNode imported = upload(supervisionOffice(), "督办台账.xlsx", XLSX, workbook(List.of(good, alsoGood)), "en")
+        JsonNode imported = upload(supervisionOffice(), "督办台账.xlsx", XLSX, LedgerFixture.workbook(List.of(good, alsoGood)), "en")
                 .expect(200).json();
         assertThat(imported.get("imported").asInt()).isEqualTo(2);
         JsonNode rows = f.office.get("/api/supervision/items?dateField=received&from=2031-03-01&to=2031-03-31&" + units)
@@ -324,7 +284,7 @@ class LedgerXlsxIntegrationTests {
                 .as("registering goes on after the imported serials").isGreaterThanOrEqualTo(n + 3);
 
         // once imported, the serials are taken
-        assertThat(upload(supervisionOffice(), "督办台账.xlsx", XLSX, workbook(List.of(good)), "en").refusal())
+        assertThat(upload(supervisionOffice(), "督办台账.xlsx", XLSX, LedgerFixture.workbook(List.of(good)), "en").refusal())
                 .containsExactly("row 4: Row 4: The serial \"督字[2031]" + n + "号\" is already in use.");
     }
 
@@ -343,7 +303,7 @@ class LedgerXlsxIntegrationTests {
                 .containsExactly("file: \"台账.xlsx\" cannot be read: it is damaged or not an Excel workbook.");
         assertThat(upload(office, "台账.xlsx", XLSX, new byte[11 * 1024 * 1024], "en").refusal())
                 .containsExactly("file: The file is too large (11.0 MB); the limit is 10.0 MB.");
-        assertThat(upload(office, "台账.xlsx", XLSX, workbook(List.of()), "en").refusal())
+        assertThat(upload(office, "台账.xlsx", XLSX, LedgerFixture.workbook(List.of()), "en").refusal())
                 .containsExactly("file: There are no items below the header row.");
         byte[] noHeader;
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
