@@ -34,7 +34,8 @@ import org.yishi.directory.Directory;
 
 /**
  * The supervision office at the ledger page: filters it by unit and state, sorts it by deadline, downloads the export
- * of what it shows, and uploads a ledger with two bad rows to see them listed row by row, nothing imported.
+ * of what it shows, uploads a ledger with two bad rows to see them listed row by row, nothing imported, and imports
+ * it once corrected.
  */
 @YishiIntegrationTest("yishi.demo-data=on")
 class LedgerBrowserTests {
@@ -147,12 +148,28 @@ class LedgerBrowserTests {
                 "6 办结时限 2032-04-01 早于收文日期 2032-05-01。");
         browser.screenshot("ledger-import-refused");
         assertThat(jdbc.sql("select count(*) from supervision_item where serial_year = 2032").query(Long.class).single()).isZero();
+
+        // corrected, it is imported
+        Files.write(file, LedgerFixture.workbook(List.of(
+                List.of(1, "督字〔2032〕501号", "领导批示", "新建口袋公园", "浏览甲局" + f.tag, "", "", "2032-03-01", "2032-06-30", "", "", ""))));
+        driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        driver.findElement(By.id("import-submit")).click();
+        WebElement done = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-done")));
+        assertThat(done.getText()).contains("已导入 1 项督办件。").contains("督字〔2032〕501号");
+        assertThat(driver.findElements(By.id("import-problems"))).isEmpty();
         Files.delete(file);
 
+        // a parameter that is not allowed is named on the page; the count a page loads after it
+        driver.get(base + "/supervision/ledger?sort=content&unit=" + a);
+        assertThat(driver.findElement(By.id("form-errors")).getText())
+                .contains("参数 sort 的值“content”无效，可选：serial, deadline, received, unit, state, colour, progress。");
+        driver.get(base + "/supervision/ledger/count?unit=" + a);
+        assertThat(driver.findElement(By.id("ledger-count")).getText()).isEqualTo("共 4 项");
+
         driver.get(base + "/supervision/ledger?language=en&unit=" + a + "&unit=" + b + "&sort=colour&dir=desc");
-        waitForRows(4);
+        waitForRows(5);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Supervision ledger");
-        browser.wait.until(ExpectedConditions.textToBe(By.id("ledger-count"), "4 items"));
+        browser.wait.until(ExpectedConditions.textToBe(By.id("ledger-count"), "5 items"));
         browser.screenshot("ledger-en");
         driver.get(base + "/supervision/ledger?language=zh-CN");
     }

@@ -122,10 +122,6 @@ final class LedgerFixture {
         return new Spec(content, lead, co, leader, received, deadline, source, state, colour, progress);
     }
 
-    static LocalDate day(String iso) {
-        return LocalDate.parse(iso);
-    }
-
     /** A ledger as an office keeps it: a title, an empty row, headers as they name them, then the rows. */
     static byte[] workbook(List<List<Object>> rows) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
