@@ -160,8 +160,8 @@ class LedgerImport {
         Path file = null;
         try {
             file = Files.createTempFile("yishi-ledger-", ".xlsx");
-            List<LedgerWorkbook.SheetRow> rows = read(upload, file);
-            return importRows(viewer, upload.fileName(), rows);
+            Reading reading = read(upload, file);
+            return save(viewer, upload.fileName(), reading);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
@@ -175,8 +175,8 @@ class LedgerImport {
         }
     }
 
-    /** The file's rows, once it is known to be an .xlsx workbook within the limits. */
-    private List<LedgerWorkbook.SheetRow> read(Upload upload, Path file) throws IOException {
+    /** The file's rows read and checked, once it is known to be an .xlsx workbook within the limits. */
+    private Reading read(Upload upload, Path file) throws IOException {
         String name = upload.fileName() == null || upload.fileName().isBlank() ? "" : upload.fileName().strip();
         if (upload.content() == null || name.isEmpty() && upload.size() <= 0) {
             throw fileProblem("ledger.import.no-file");
@@ -213,12 +213,78 @@ class LedgerImport {
                 throw fileProblem("ledger.import.not-xlsx", name);
             }
         }
+        Reading reading = new Reading(vocabulary());
         try {
-            return LedgerWorkbook.read(file, maxRows + HEADER_WITHIN);
+            LedgerWorkbook.read(file, reading);
         } catch (LedgerWorkbook.Unreadable e) {
             throw fileProblem("ledger.import.unreadable", name);
-        } catch (LedgerWorkbook.TooManyRows e) {
+        } catch (NoHeader e) {
+            throw noHeader();
+        } catch (TooManyRows e) {
             throw fileProblem("ledger.import.too-many-rows", String.valueOf(maxRows));
+        }
+        if (reading.columns == null) {
+            throw noHeader();
+        }
+        if (reading.rows == 0) {
+            throw fileProblem("ledger.import.no-rows");
+        }
+        return reading;
+    }
+
+    private static InvalidInput noHeader() {
+        return fileProblem("ledger.import.no-header", new DefaultMessageSourceResolvable(
+                new String[] {"ledger.import.columns"}, Column.REQUIRED.stream().map(Column::label).toArray()));
+    }
+
+    private static final class NoHeader extends LedgerWorkbook.Stop {
+    }
+
+    private static final class TooManyRows extends LedgerWorkbook.Stop {
+    }
+
+    /**
+     * The rows as they are read: the header row found among the first rows, then each row below it checked and kept
+     * as an entry to save, or its problems noted. Only the entries are kept, not the sheet.
+     */
+    private final class Reading implements java.util.function.Consumer<LedgerWorkbook.SheetRow> {
+        private final Vocabulary words;
+        private Map<Column, Integer> columns;
+        private int before;
+        private int rows;
+        final List<Entry> entries = new ArrayList<>();
+        final List<Violation> problems = new ArrayList<>();
+        private final Map<SerialFormat.Serial, Integer> firstRow = new HashMap<>();
+
+        Reading(Vocabulary words) {
+            this.words = words;
+        }
+
+        @Override
+        public void accept(LedgerWorkbook.SheetRow row) {
+            if (columns == null) {
+                Map<Column, Integer> found = header(row);
+                if (found.keySet().containsAll(Column.REQUIRED)) {
+                    columns = found;
+                } else if (++before >= HEADER_WITHIN) {
+                    throw new NoHeader();
+                }
+                return;
+            }
+            if (row.blank()) {
+                return;
+            }
+            if (++rows > maxRows) {
+                throw new TooManyRows();
+            }
+            entry(row, columns, words, problems).ifPresent(e -> {
+                Integer first = firstRow.putIfAbsent(e.serial(), e.row());
+                if (first != null) {
+                    problems.add(rowProblem(e.row(), "ledger.import.serial-repeated", e.serialText(), String.valueOf(first)));
+                } else {
+                    entries.add(e);
+                }
+            });
         }
     }
 
@@ -270,46 +336,11 @@ class LedgerImport {
             int progress, Colour colour, String latest) {
     }
 
-    private Result importRows(Viewer viewer, String fileName, List<LedgerWorkbook.SheetRow> sheet) {
-        int headerAt = -1;
-        Map<Column, Integer> columns = null;
-        for (int i = 0; i < Math.min(HEADER_WITHIN, sheet.size()) && headerAt < 0; i++) {
-            Map<Column, Integer> found = header(sheet.get(i));
-            if (found.keySet().containsAll(Column.REQUIRED)) {
-                headerAt = i;
-                columns = found;
-            }
-        }
-        if (headerAt < 0) {
-            throw fileProblem("ledger.import.no-header", new DefaultMessageSourceResolvable(
-                    new String[] {"ledger.import.columns"}, Column.REQUIRED.stream().map(Column::label).toArray()));
-        }
-        List<LedgerWorkbook.SheetRow> body = sheet.subList(headerAt + 1, sheet.size()).stream()
-                .filter(r -> !r.blank()).toList();
-        if (body.isEmpty()) {
-            throw fileProblem("ledger.import.no-rows");
-        }
-        if (body.size() > maxRows) {
-            throw fileProblem("ledger.import.too-many-rows", String.valueOf(maxRows));
-        }
-        Vocabulary words = vocabulary();
-        List<Violation> problems = new ArrayList<>();
-        List<Entry> entries = new ArrayList<>();
-        for (LedgerWorkbook.SheetRow row : body) {
-            entry(row, columns, words, problems).ifPresent(entries::add);
-        }
-        // the same serial twice in the file
-        Map<SerialFormat.Serial, Integer> firstRow = new HashMap<>();
-        for (Entry e : entries) {
-            Integer first = firstRow.putIfAbsent(e.serial(), e.row());
-            if (first != null) {
-                problems.add(rowProblem(e.row(), "ledger.import.serial-repeated", e.serialText(), String.valueOf(first)));
-            }
-        }
-        return transaction.execute(status -> save(viewer, fileName, entries, problems));
+    /** Saves the rows in one transaction, after checking their serials are free; or refuses them all. */
+    private Result save(Viewer viewer, String fileName, Reading reading) {
+        return transaction.execute(status -> save(viewer, fileName, reading.entries, new ArrayList<>(reading.problems)));
     }
 
-    /** Saves the rows, in the caller's transaction, after checking their serials are free; or refuses them all. */
     private Result save(Viewer viewer, String fileName, List<Entry> entries, List<Violation> problems) {
         // the year counters first: locked until the end, so no item registered meanwhile takes a serial of the file
         Map<Integer, Integer> highest = new HashMap<>();

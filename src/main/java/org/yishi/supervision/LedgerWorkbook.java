@@ -3,11 +3,10 @@ package org.yishi.supervision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -56,9 +55,9 @@ final class LedgerWorkbook {
         }
     }
 
-    /** More rows than allowed: reading stopped. */
-    static final class TooManyRows extends RuntimeException {
-        TooManyRows() {
+    /** Thrown by a reader of the rows to stop reading; comes out of {@link #read} as it was thrown. */
+    static class Stop extends RuntimeException {
+        Stop() {
             super(null, null, false, false);
         }
     }
@@ -66,9 +65,8 @@ final class LedgerWorkbook {
     private LedgerWorkbook() {
     }
 
-    /** The rows of the first sheet, at most {@code maxRows} (more throw {@link TooManyRows}). */
-    static List<SheetRow> read(Path file, int maxRows) throws Unreadable {
-        List<SheetRow> rows = new ArrayList<>();
+    /** Hands each non-empty row of the first sheet to {@code rows}, in order, as it is read. */
+    static void read(Path file, Consumer<SheetRow> rows) throws Unreadable {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             StylesTable styles = reader.getStylesTable();
@@ -79,29 +77,26 @@ final class LedgerWorkbook {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Collector(rows, maxRows),
+                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Collector(rows),
                         new IsoDates(), false));
                 xml.parse(new InputSource(sheet));
             }
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof TooManyRows tooMany) {
-                    throw tooMany;
+                if (t instanceof Stop stop) {
+                    throw stop;
                 }
             }
             throw new Unreadable(e);
         }
-        return rows;
     }
 
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final List<SheetRow> rows;
-        private final int maxRows;
+        private final Consumer<SheetRow> rows;
         private Map<Integer, String> cells;
 
-        Collector(List<SheetRow> rows, int maxRows) {
+        Collector(Consumer<SheetRow> rows) {
             this.rows = rows;
-            this.maxRows = maxRows;
         }
 
         @Override
@@ -112,10 +107,7 @@ final class LedgerWorkbook {
         @Override
         public void endRow(int rowNum) {
             if (!cells.isEmpty()) {
-                if (rows.size() >= maxRows) {
-                    throw new TooManyRows();
-                }
-                rows.add(new SheetRow(rowNum + 1, cells));
+                rows.accept(new SheetRow(rowNum + 1, cells));
             }
         }
 

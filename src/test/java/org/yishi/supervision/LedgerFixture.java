@@ -13,7 +13,14 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.yishi.Api;
 import org.yishi.TestAccounts;
@@ -60,6 +67,31 @@ final class LedgerFixture {
     Api liaison(long unitId) {
         return liaisons.computeIfAbsent(unitId,
                 u -> new Api(http).signedInAs(TestAccounts.liaison(accounts, u)).in("en"));
+    }
+
+    String token(TestAccounts.Login login) {
+        return new Api(http).post("/api/auth/tokens", Map.of("username", login.username(), "password", login.password()))
+                .expect(201).json().get("token").asString();
+    }
+
+    /** Uploads a file to the import as the given account; the answer's status and body. */
+    Api.Answer upload(TestAccounts.Login login, String name, String type, byte[] content, String language) {
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(MediaType.parseMediaType(type));
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new HttpEntity<>(new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }, part));
+        EntityExchangeResult<byte[]> result = http.post().uri("/api/supervision/items/import")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(login))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(body)
+                .exchange().returnResult(byte[].class);
+        byte[] answer = result.getResponseBody();
+        return new Api.Answer(result.getStatus().value(), result.getResponseHeaders(), answer == null ? new byte[0] : answer);
     }
 
     /** What an item should become. */

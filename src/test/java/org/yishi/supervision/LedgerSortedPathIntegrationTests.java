@@ -1,11 +1,34 @@
 package org.yishi.supervision;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.yishi.TestAccounts;
 import org.yishi.YishiIntegrationTest;
 
 /**
  * The ledger's checks again with a walk budget of two rows: almost every page is then found by sorting the matching
- * items instead of walking the sort column's index, and must be the same page.
+ * items instead of walking the sort column's index, and must be the same page. Here an import may hold three rows.
  */
-@YishiIntegrationTest({"yishi.demo-data=off", "yishi.supervision.ledger.walk-budget=2"})
+@YishiIntegrationTest({"yishi.demo-data=off", "yishi.supervision.ledger.walk-budget=2",
+        "yishi.supervision.ledger.import-max-rows=3"})
 class LedgerSortedPathIntegrationTests extends LedgerQueryChecks {
+
+    @Test
+    void aFileWithMoreRowsThanAllowedIsRefusedWhole() throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            rows.add(List.of(i, "督字〔2033〕" + i + "号", "领导批示", "事项" + i, "台账甲局" + f.tag, "", "", "2033-03-01",
+                    "2033-06-30", "", "", ""));
+        }
+        assertThat(f.upload(TestAccounts.of(accounts, "supervision"), "台账.xlsx", LedgerImport.XLSX,
+                LedgerFixture.workbook(rows), "en").refusal())
+                .containsExactly("file: At most 3 rows can be imported at once; split the file.");
+        assertThat(f.upload(TestAccounts.of(accounts, "supervision"), "台账.xlsx", LedgerImport.XLSX,
+                LedgerFixture.workbook(rows.subList(0, 3)), "en").expect(200).json().get("imported").asInt()).isEqualTo(3);
+    }
 }
