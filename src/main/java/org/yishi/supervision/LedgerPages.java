@@ -73,7 +73,8 @@ class LedgerPages {
         try {
             query = ledger.query(params);
         } catch (InvalidInput e) {
-            response.setStatus(400);
+            // htmx replaces the table only with a successful answer: the problems take the table's place
+            response.setStatus(htmx != null && restore == null ? 200 : 400);
             model.addAttribute("errors", e.violations().stream()
                     .map(v -> new Forms.FormError(v.field(), Messages.resolve(messages, v, locale))).toList());
             query = LedgerQuery.all();

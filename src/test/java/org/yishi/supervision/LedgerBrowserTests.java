@@ -65,6 +65,12 @@ class LedgerBrowserTests {
         return items;
     }
 
+    /** Types a date as a date picker would, which the filter form notices as a change. */
+    private void setDate(String id, String iso) {
+        browser.driver.executeScript("var e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('change', {bubbles: true}));", id, iso);
+    }
+
     private void waitForRows(int n) {
         browser.wait.until(d -> d.findElements(By.cssSelector("#ledger-table tbody tr[data-id]")).size() == n);
     }
@@ -110,6 +116,17 @@ class LedgerBrowserTests {
         assertThat(driver.getCurrentUrl()).contains("sort=deadline");
         assertThat(shownItems()).containsExactly("完善防汛应急预案", "加快推进城市更新项目");
         browser.screenshot("ledger-filtered");
+
+        // dates the wrong way round: the problem takes the table's place, and goes when they are put right
+        setDate("f-from", "2024-05-01");
+        setDate("f-to", "2024-04-01");
+        WebElement errors = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-errors")));
+        assertThat(errors.getText()).contains("结束日期不能早于开始日期。");
+        assertThat(driver.findElements(By.cssSelector("#ledger-table tbody tr[data-id]"))).isEmpty();
+        setDate("f-from", "");
+        setDate("f-to", "");
+        waitForRows(2);
+        assertThat(driver.findElements(By.id("form-errors"))).isEmpty();
 
         // the export is what the page shows, fetched with the page's session
         String export = driver.findElement(By.id("ledger-export")).getAttribute("href");
