@@ -147,6 +147,10 @@ class LedgerXlsxIntegrationTests {
         assertThat(f.office.get("/api/supervision/items?" + units).expect(200).json().get("rows")).isEmpty();
         JsonNode imported = upload(supervisionOffice(), "台账.xlsx", XLSX, chinese, "zh-CN").expect(200).json();
         assertThat(imported.get("imported").asInt()).isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'supervision.ledger-import' and after_json like :f")
+                .param("f", "%台账.xlsx%").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'supervision.ledger-export' and after_json like :u")
+                .param("u", "%unit=" + a + "%").query(Long.class).single()).isEqualTo(2);
         assertThat(rows(export(f.office.in("zh-CN"), units))).isEqualTo(before);
 
         // the English export names units, states, colours and sources in English: read back as the same items
