@@ -85,9 +85,8 @@ class LedgerStore {
             p.put("states", q.states().stream().map(Enum::name).toList());
         }
         if (!q.colours().isEmpty()) {
-            // as the colour index has it, so that it can be combined with the other filters' indexes
-            parts.add("supervision_colour_rank(" + a + ".colour) in (:colourRanks)");
-            p.put("colourRanks", q.colours().stream().map(c -> c.ordinal() + 1).toList());
+            parts.add(a + ".colour in (:colours)");
+            p.put("colours", q.colours().stream().map(Enum::name).toList());
         }
         if (!q.sources().isEmpty()) {
             parts.add(a + ".source in (:sources)");
@@ -110,8 +109,8 @@ class LedgerStore {
 
     /**
      * Conditions the walk can put on the index it walks, so that it starts where the matching items are: a date range
-     * on the sort's own date; one state, for the indexes of a state in time order; the range of states or colours
-     * asked for when sorting by them.
+     * on the sort's own date; one state or one colour, for the indexes of a state or a colour in time order; the range
+     * of states or colours asked for when sorting by them.
      */
     private static Condition walkStart(LedgerQuery q) {
         LedgerQuery.Sort sort = q.effectiveSort();
@@ -129,9 +128,15 @@ class LedgerStore {
         }
         boolean timeOrder = sort == LedgerQuery.Sort.SERIAL || sort == LedgerQuery.Sort.DEADLINE
                 || sort == LedgerQuery.Sort.RECEIVED;
-        if (timeOrder && q.states().size() == 1) {
+        // one index at a time: one open state (few items) before one colour, one colour before closed (most items)
+        boolean oneState = q.states().size() == 1;
+        boolean oneColour = q.colours().size() == 1;
+        if (timeOrder && oneState && (!oneColour || q.states().getFirst().open())) {
             parts.add("i.state = :onlyState");
             p.put("onlyState", q.states().getFirst().name());
+        } else if (timeOrder && oneColour) {
+            parts.add("i.colour = :onlyColour");
+            p.put("onlyColour", q.colours().getFirst().name());
         }
         if (sort == LedgerQuery.Sort.STATE && !q.states().isEmpty()) {
             parts.add("supervision_state_rank(i.state) between :minRank and :maxRank");

@@ -60,6 +60,10 @@ create index supervision_item_by_unit on supervision_item (lead_unit_rank, lead_
 create index supervision_item_by_state on supervision_item (supervision_state_rank(state), deadline, id);
 create index supervision_item_by_colour on supervision_item (supervision_colour_rank(colour), deadline, id);
 create index supervision_item_by_progress on supervision_item (progress, deadline, id);
--- One state, in the order of a time column: open items are the newest, so a walk of the whole index would pass them.
+-- One state or one colour, in the order of a time column: open items are the newest and red ones mostly old, so a walk
+-- of the whole index would pass many others before it found them. (One state by deadline: V7's (state, deadline).)
 create index supervision_item_state_serial on supervision_item (state, serial_year, serial_number);
 create index supervision_item_state_received on supervision_item (state, received_on, id);
+create index supervision_item_colour_serial on supervision_item (colour, serial_year, serial_number);
+create index supervision_item_colour_deadline on supervision_item (colour, deadline, id);
+create index supervision_item_colour_received on supervision_item (colour, received_on, id);

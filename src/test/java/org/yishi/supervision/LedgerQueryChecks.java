@@ -155,6 +155,20 @@ abstract class LedgerQueryChecks {
                     .as("sort=%s of some states", order.getKey()).isEqualTo(all.stream().sorted(order.getValue())
                             .filter(r -> List.of("IN_PROGRESS", "CLOSED", "REGISTERED").contains(r.get("state").asString()))
                             .map(id).toList());
+            for (String filter : List.of("colour=RED", "state=CLOSED", "state=IN_PROGRESS&colour=YELLOW",
+                    "state=CLOSED&colour=RED", "dateField=received&from=2024-01-01&to=2024-03-31")) {
+                String colour = filter.contains("colour=") ? filter.replaceAll(".*colour=(\\w+).*", "$1") : null;
+                String state = filter.contains("state=") ? filter.replaceAll(".*state=(\\w+).*", "$1") : null;
+                boolean received = filter.contains("dateField=received");
+                assertThat(pageIds(ledger(units + "&" + filter + "&sort=" + order.getKey() + "&dir=desc")))
+                        .as("%s, sort=%s desc", filter, order.getKey())
+                        .isEqualTo(all.stream().sorted(order.getValue().reversed())
+                                .filter(r -> colour == null || r.get("colour").asString().equals(colour))
+                                .filter(r -> state == null || r.get("state").asString().equals(state))
+                                .filter(r -> !received || r.get("receivedOn").asString().compareTo("2024-01-01") >= 0
+                                        && r.get("receivedOn").asString().compareTo("2024-03-31") <= 0)
+                                .map(id).toList());
+            }
         }
         // by unit: c (rank 801) leads i5 and i3, then a (802): i1, i4, then b (803): i2, i6; each by deadline
         assertThat(names(ledger(units + "&sort=unit"))).containsExactly("i5", "i3", "i1", "i4", "i2", "i6");
