@@ -21,6 +21,19 @@ create table supervision_closed_tally (
     primary key (lead_unit_id, month, on_time)
 );
 
+-- A closed item always has its closing time: an item recorded as closed without one (an imported ledger row that was
+-- closed before Yishi knew it) counts as closed when it was recorded.
+create function supervision_item_closed_at() returns trigger language plpgsql as $$
+begin
+    if new.state = 'CLOSED' and new.closed_at is null then
+        new.closed_at := now();
+    end if;
+    return new;
+end $$;
+
+create trigger supervision_item_closed_at before insert or update on supervision_item
+    for each row execute function supervision_item_closed_at();
+
 create function supervision_closed_tally_apply() returns trigger language plpgsql as $$
 begin
     if tg_op = 'INSERT' then

@@ -129,7 +129,15 @@ class LedgerBrowserTests {
         assertThat(driver.findElements(By.id("form-errors"))).isEmpty();
 
         // the export is what the page shows, fetched with the page's session
-        String export = driver.findElement(By.id("ledger-export")).getAttribute("href");
+        // read once htmx has swapped in the filtered page (the export link carries the filters)
+        String export = browser.wait.until(d -> {
+            try {
+                String href = d.findElement(By.id("ledger-export")).getAttribute("href");
+                return href != null && href.contains("state=ASSIGNED") ? href : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                return null;
+            }
+        });
         assertThat(export).contains("unit=" + a).contains("state=IN_PROGRESS").contains("state=ASSIGNED");
         Cookie session = driver.manage().getCookieNamed("SESSION");
         HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(export))
