@@ -100,13 +100,15 @@ record DashboardView(LocalDate today, long total, long open, List<Bar> byState, 
         return states(ledger().queryParam("colour", colour.name()), open).build().toUriString();
     }
 
+    /** The unit's closed items as the rate counts them: those it leads, not those it only co-operates on. */
     static String unitClosedLink(long unitId) {
-        return ledger().queryParam("unit", unitId).queryParam("state", ItemState.CLOSED.name()).build().toUriString();
+        return ledger().queryParam("unit", unitId).queryParam("unitRole", LedgerQuery.UnitRole.LEAD.parameter())
+                .queryParam("state", ItemState.CLOSED.name()).build().toUriString();
     }
 
-    /** Items closed within the month: the ledger's date range on the closing date. */
+    /** Items closed within the month: the ledger's date range on the day of closing, in the same time zone. */
     static String closedInLink(YearMonth month) {
-        return ledger().queryParam("state", ItemState.CLOSED.name()).queryParam("dateField", "closed")
+        return ledger().queryParam("state", ItemState.CLOSED.name()).queryParam("dateField", LedgerQuery.DateField.CLOSED.parameter())
                 .queryParam("from", month.atDay(1)).queryParam("to", month.atEndOfMonth()).build().toUriString();
     }
 

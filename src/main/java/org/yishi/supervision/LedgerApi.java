@@ -21,7 +21,8 @@ import org.yishi.accounts.Viewers;
 /**
  * The ledger (台账) through the API: the supervised items filtered, sorted and paged, their count, the .xlsx export and
  * import. A unit's liaison gets only the items of their unit. Parameters as on the ledger page: {@code unit, state,
- * colour, source, leader} (each may repeat), {@code from, to} (yyyy-MM-dd), {@code dateField} (deadline | received),
+ * colour, source, leader} (each may repeat), {@code unitRole} (any | lead: a unit's items it leads or co-operates on,
+ * or only those it leads), {@code from, to} (yyyy-MM-dd), {@code dateField} (deadline | received | closed),
  * {@code sort} (serial | deadline | received | unit | state | colour | progress), {@code dir} (asc | desc),
  * {@code page} (from 0), {@code size} (at most 500). A bad value answers 400 naming each bad parameter.
  */

@@ -14,12 +14,13 @@ import org.yishi.platform.Text;
 
 /**
  * The ledger's request parameters as sent, shared by the page, the API and the export:
- * {@code unit, state, colour, source, leader} (each may repeat), {@code from, to} (yyyy-MM-dd), {@code dateField}
- * (deadline | received), {@code sort} (serial | deadline | received | unit | state | colour | progress), {@code dir}
+ * {@code unit, state, colour, source, leader} (each may repeat), {@code unitRole} (any | lead: whether a unit filter
+ * matches the items the unit leads or co-operates on, or only those it leads), {@code from, to} (yyyy-MM-dd), {@code dateField}
+ * (deadline | received | closed), {@code sort} (serial | deadline | received | unit | state | colour | progress), {@code dir}
  * (asc | desc), {@code page} (from 0) and {@code size}. Blank values are ignored; every bad value is refused with
  * its parameter named, all at once.
  */
-record LedgerParams(List<String> unit, List<String> state, List<String> colour, List<String> source,
+record LedgerParams(List<String> unit, String unitRole, List<String> state, List<String> colour, List<String> source,
         List<String> leader, String from, String to, String dateField, String sort, String dir, String page,
         String size) {
 
@@ -36,7 +37,7 @@ record LedgerParams(List<String> unit, List<String> state, List<String> colour, 
     }
 
     static LedgerParams none() {
-        return new LedgerParams(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new LedgerParams(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The query these parameters ask for; refused with every bad value when some cannot be read. */
@@ -45,6 +46,8 @@ record LedgerParams(List<String> unit, List<String> state, List<String> colour, 
         List<Long> units = ids("unit", unit, problems);
         units.stream().filter(u -> !knownUnit.test(u))
                 .forEach(u -> problems.add("unit", "input.unknown", InvalidInput.label("kind.unit"), u));
+        LedgerQuery.UnitRole role = option("unitRole", unitRole, LedgerQuery.UnitRole::of,
+                LedgerQuery.UnitRole.parameters(), problems);
         List<ItemState> states = choices("state", state, ItemState.class, problems);
         List<Colour> colours = choices("colour", colour, Colour.class, problems);
         List<Source> sources = choices("source", source, Source.class, problems);
@@ -56,32 +59,28 @@ record LedgerParams(List<String> unit, List<String> state, List<String> colour, 
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
             problems.add("to", "input.dates-reversed");
         }
-        LedgerQuery.DateField field = null;
-        if (!Text.blank(dateField)) {
-            field = LedgerQuery.DateField.of(dateField.strip().toLowerCase(Locale.ROOT)).orElse(null);
-            if (field == null) {
-                problems.add("dateField", "ledger.bad-choice", "dateField", dateField.strip(), "deadline, received");
-            }
-        }
-        LedgerQuery.Sort by = null;
-        if (!Text.blank(sort)) {
-            by = LedgerQuery.Sort.of(sort.strip().toLowerCase(Locale.ROOT)).orElse(null);
-            if (by == null) {
-                problems.add("sort", "ledger.bad-choice", "sort", sort.strip(), String.join(", ", LedgerQuery.Sort.parameters()));
-            }
-        }
-        LedgerQuery.Direction direction = null;
-        if (!Text.blank(dir)) {
-            direction = LedgerQuery.Direction.of(dir.strip().toLowerCase(Locale.ROOT)).orElse(null);
-            if (direction == null) {
-                problems.add("dir", "ledger.bad-choice", "dir", dir.strip(), "asc, desc");
-            }
-        }
+        LedgerQuery.DateField field = option("dateField", dateField, LedgerQuery.DateField::of,
+                LedgerQuery.DateField.parameters(), problems);
+        LedgerQuery.Sort by = option("sort", sort, LedgerQuery.Sort::of, LedgerQuery.Sort.parameters(), problems);
+        LedgerQuery.Direction direction = option("dir", dir, LedgerQuery.Direction::of, List.of("asc", "desc"), problems);
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / LedgerQuery.MAX_SIZE, problems);
         int pageSize = number("size", size, LedgerQuery.DEFAULT_SIZE, 1, LedgerQuery.MAX_SIZE, problems);
         problems.throwIfAny();
-        return new LedgerQuery(units, states, colours, sources, leaders, fromDay, toDay, field, by, direction,
+        return new LedgerQuery(units, role, states, colours, sources, leaders, fromDay, toDay, field, by, direction,
                 pageNumber, pageSize);
+    }
+
+    /** One value of a choice, whatever its case; null when blank or refused. */
+    private static <T> T option(String name, String value, java.util.function.Function<String, java.util.Optional<T>> of,
+            List<String> allowed, InvalidInput.Collector problems) {
+        if (Text.blank(value)) {
+            return null;
+        }
+        T chosen = of.apply(value.strip().toLowerCase(Locale.ROOT)).orElse(null);
+        if (chosen == null) {
+            problems.add(name, "ledger.bad-choice", name, value.strip(), String.join(", ", allowed));
+        }
+        return chosen;
     }
 
     private static List<Long> ids(String name, List<String> values, InvalidInput.Collector problems) {
@@ -143,6 +142,9 @@ record LedgerParams(List<String> unit, List<String> state, List<String> colour, 
     static UriComponentsBuilder link(String path, LedgerQuery q) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         q.units().forEach(u -> b.queryParam("unit", u));
+        if (q.unitRole() != LedgerQuery.UnitRole.ANY) {
+            b.queryParam("unitRole", q.unitRole().parameter());
+        }
         q.states().forEach(s -> b.queryParam("state", s.name()));
         q.colours().forEach(c -> b.queryParam("colour", c.name()));
         q.sources().forEach(s -> b.queryParam("source", s.name()));

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * What the ledger (台账) shows: the filters (each list empty to match everything, several values of one filter match any
- * of them), the sort and the page. A unit matches the items it leads or co-operates on; the dates filter the deadline
- * or the received date ({@link DateField}), both ends included.
+ * of them), the sort and the page. A unit matches the items it leads or co-operates on, or only those it leads
+ * ({@link UnitRole}); the dates filter the deadline, the received date or the day of closing ({@link DateField}), both
+ * ends included.
  *
  * <p>Without an explicit sort the ledger is sorted by serial number, newest first; when a date range is given, by that
  * date, earliest first.
@@ -16,16 +17,42 @@ import java.util.Optional;
  * @param page from 0
  * @param size rows per page, 1 to {@link #MAX_SIZE}
  */
-public record LedgerQuery(List<Long> units, List<ItemState> states, List<Colour> colours, List<Source> sources,
+public record LedgerQuery(List<Long> units, UnitRole unitRole, List<ItemState> states, List<Colour> colours, List<Source> sources,
         List<Long> leaders, LocalDate from, LocalDate to, DateField dateField, Sort sort, Direction direction, int page,
         int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
 
-    /** The date the range filters. */
+    /** How the unit filter reads: items the unit leads or co-operates on (the default), or only those it leads. */
+    public enum UnitRole {
+        ANY("any"), LEAD("lead");
+
+        private final String parameter;
+
+        UnitRole(String parameter) {
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+
+        public static Optional<UnitRole> of(String parameter) {
+            return java.util.Arrays.stream(values()).filter(r -> r.parameter.equals(parameter)).findFirst();
+        }
+
+        public static List<String> parameters() {
+            return java.util.Arrays.stream(values()).map(UnitRole::parameter).toList();
+        }
+    }
+
+    /**
+     * The date the range filters. The day of closing is that of {@code closed_at} in the application's time zone (the
+     * database session's, as the dashboard counts its months), and only closed items have one.
+     */
     public enum DateField {
-        DEADLINE("deadline", "deadline"), RECEIVED("received", "received_on");
+        DEADLINE("deadline", "deadline"), RECEIVED("received", "received_on"), CLOSED("closed", "closed_at");
 
         private final String parameter;
         private final String column;
@@ -46,6 +73,10 @@ public record LedgerQuery(List<Long> units, List<ItemState> states, List<Colour>
 
         public static Optional<DateField> of(String parameter) {
             return java.util.Arrays.stream(values()).filter(f -> f.parameter.equals(parameter)).findFirst();
+        }
+
+        public static List<String> parameters() {
+            return java.util.Arrays.stream(values()).map(DateField::parameter).toList();
         }
     }
 
@@ -99,6 +130,7 @@ public record LedgerQuery(List<Long> units, List<ItemState> states, List<Colour>
 
     public LedgerQuery {
         units = units == null ? List.of() : List.copyOf(units.stream().distinct().toList());
+        unitRole = unitRole == null ? UnitRole.ANY : unitRole;
         states = states == null ? List.of() : List.copyOf(states.stream().distinct().toList());
         colours = colours == null ? List.of() : List.copyOf(colours.stream().distinct().toList());
         sources = sources == null ? List.of() : List.copyOf(sources.stream().distinct().toList());
@@ -114,19 +146,19 @@ public record LedgerQuery(List<Long> units, List<ItemState> states, List<Colour>
 
     /** Everything, first page, in the default order. */
     public static LedgerQuery all() {
-        return new LedgerQuery(null, null, null, null, null, null, null, null, null, null, 0, DEFAULT_SIZE);
+        return new LedgerQuery(null, null, null, null, null, null, null, null, null, null, null, 0, DEFAULT_SIZE);
     }
 
     public LedgerQuery withPage(int page) {
-        return new LedgerQuery(units, states, colours, sources, leaders, from, to, dateField, sort, direction, page, size);
+        return new LedgerQuery(units, unitRole, states, colours, sources, leaders, from, to, dateField, sort, direction, page, size);
     }
 
     public LedgerQuery withSize(int size) {
-        return new LedgerQuery(units, states, colours, sources, leaders, from, to, dateField, sort, direction, page, size);
+        return new LedgerQuery(units, unitRole, states, colours, sources, leaders, from, to, dateField, sort, direction, page, size);
     }
 
     public LedgerQuery sortedBy(Sort sort, Direction direction) {
-        return new LedgerQuery(units, states, colours, sources, leaders, from, to, dateField, sort, direction, page, size);
+        return new LedgerQuery(units, unitRole, states, colours, sources, leaders, from, to, dateField, sort, direction, page, size);
     }
 
     public boolean dated() {

@@ -34,7 +34,7 @@ class LedgerStore {
 
     /** The columns the filters read, selected by the walk. */
     private static final String WALK_COLUMNS = "i.id, i.unit_ids, i.state, i.colour, i.source, i.leader_person_id, "
-            + "i.received_on, i.deadline";
+            + "i.received_on, i.deadline, i.lead_unit_id, i.closed_at";
 
     /** A row of the ledger, as stored: units and people by id. */
     record Line(long id, int serialYear, int serialNumber, Source source, String content, long leadUnitId,
@@ -76,7 +76,10 @@ class LedgerStore {
             parts.add(a + ".unit_ids && cast(:scope as bigint[])");
             p.put("scope", scope);
         }
-        if (!q.units().isEmpty()) {
+        if (!q.units().isEmpty() && q.unitRole() == LedgerQuery.UnitRole.LEAD) {
+            parts.add(a + ".lead_unit_id in (:units)");
+            p.put("units", q.units());
+        } else if (!q.units().isEmpty()) {
             parts.add(a + ".unit_ids && cast(:units as bigint[])");
             p.put("units", q.units().toArray(Long[]::new));
         }
@@ -96,13 +99,27 @@ class LedgerStore {
             parts.add(a + ".leader_person_id in (:leaders)");
             p.put("leaders", q.leaders());
         }
-        if (q.from() != null) {
-            parts.add(a + "." + q.dateField().column() + " >= :from");
-            p.put("from", q.from());
-        }
-        if (q.to() != null) {
-            parts.add(a + "." + q.dateField().column() + " <= :to");
-            p.put("to", q.to());
+        if (q.dated() && q.dateField() == LedgerQuery.DateField.CLOSED) {
+            // a day of closing is a range of instants, its bounds in the session's time zone (the application's), as
+            // the dashboard's months are; only closed items have one (and V11's index holds them)
+            parts.add(a + ".state = 'CLOSED'");
+            if (q.from() != null) {
+                parts.add(a + ".closed_at >= cast(:from as date)");
+                p.put("from", q.from());
+            }
+            if (q.to() != null) {
+                parts.add(a + ".closed_at < cast(:to as date) + 1");
+                p.put("to", q.to());
+            }
+        } else {
+            if (q.from() != null) {
+                parts.add(a + "." + q.dateField().column() + " >= :from");
+                p.put("from", q.from());
+            }
+            if (q.to() != null) {
+                parts.add(a + "." + q.dateField().column() + " <= :to");
+                p.put("to", q.to());
+            }
         }
         return new Condition(parts.isEmpty() ? "true" : String.join(" and ", parts), p);
     }

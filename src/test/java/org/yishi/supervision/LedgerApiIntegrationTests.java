@@ -17,14 +17,14 @@ class LedgerApiIntegrationTests extends LedgerQueryChecks {
     @Test
     void badParametersAreRefusedEachNamedInTheCallersLanguage() {
         Api.Answer answer = f.office.get("/api/supervision/items?sort=content&dir=sideways&state=DONE&colour=RED"
-                + "&from=2024-02-30&unit=x&leader=999999999&size=0&page=-1&dateField=closed");
+                + "&from=2024-02-30&unit=x&leader=999999999&size=0&page=-1&dateField=closing");
         assertThat(answer.refusal()).containsExactly(
                 "unit: The value \"x\" of unit is not an id.",
                 "state: The value \"DONE\" of state is not allowed; use one of: REGISTERED, ASSIGNED, RETURNED, "
                         + "IN_PROGRESS, REPORTED, SUSPENDED, CLOSED.",
                 "leader: There is no person with id 999999999.",
                 "from: The value \"2024-02-30\" of from is not a date; write it as YYYY-MM-DD.",
-                "dateField: The value \"closed\" of dateField is not allowed; use one of: deadline, received.",
+                "dateField: The value \"closing\" of dateField is not allowed; use one of: deadline, received, closed.",
                 "sort: The value \"content\" of sort is not allowed; use one of: serial, deadline, received, unit, "
                         + "state, colour, progress.",
                 "dir: The value \"sideways\" of dir is not allowed; use one of: asc, desc.",

@@ -74,10 +74,11 @@ class LedgerReadingProperties {
 
     @Test
     void theLedgersParametersAreReadOrRefusedOneByOne() {
-        LedgerParams params = new LedgerParams(List.of("3", " ", "4"), List.of("CLOSED"), List.of("RED", "GREEN"),
+        LedgerParams params = new LedgerParams(List.of("3", " ", "4"), "Lead", List.of("CLOSED"), List.of("RED", "GREEN"),
                 List.of(), List.of("7"), "2024-01-01", "2024-12-31", "received", "unit", "desc", "2", "20");
         LedgerQuery q = params.query(Set.of(3L, 4L)::contains, id -> id == 7);
         assertThat(q.units()).containsExactly(3L, 4L);
+        assertThat(q.unitRole()).isEqualTo(LedgerQuery.UnitRole.LEAD);
         assertThat(q.states()).containsExactly(ItemState.CLOSED);
         assertThat(q.colours()).containsExactly(Colour.RED, Colour.GREEN);
         assertThat(q.dateField()).isEqualTo(LedgerQuery.DateField.RECEIVED);
@@ -85,18 +86,18 @@ class LedgerReadingProperties {
         assertThat(q.effectiveDirection()).isEqualTo(LedgerQuery.Direction.DESC);
         assertThat(List.of(q.page(), q.size())).containsExactly(2, 20);
         assertThat(LedgerParams.link("/supervision/ledger", q).build().toUriString()).isEqualTo("/supervision/ledger?unit=3"
-                + "&unit=4&state=CLOSED&colour=RED&colour=GREEN&leader=7&from=2024-01-01&to=2024-12-31&dateField=received"
+                + "&unit=4&unitRole=lead&state=CLOSED&colour=RED&colour=GREEN&leader=7&from=2024-01-01&to=2024-12-31&dateField=received"
                 + "&sort=unit&dir=desc&size=20");
 
-        assertThat(new LedgerParams(null, List.of("closed"), List.of("Red"), null, null, null, null, "Received", "Deadline",
-                "DESC", null, null).query(id -> true, id -> true)).isEqualTo(new LedgerQuery(null, List.of(ItemState.CLOSED),
+        assertThat(new LedgerParams(null, null, List.of("closed"), List.of("Red"), null, null, null, null, "Received", "Deadline",
+                "DESC", null, null).query(id -> true, id -> true)).isEqualTo(new LedgerQuery(null, null, List.of(ItemState.CLOSED),
                 List.of(Colour.RED), null, null, null, null, LedgerQuery.DateField.RECEIVED, LedgerQuery.Sort.DEADLINE,
                 LedgerQuery.Direction.DESC, 0, 50));
-        LedgerParams bad = new LedgerParams(List.of("5"), List.of("finished"), null, List.of("MEETING"), List.of("8"), null,
+        LedgerParams bad = new LedgerParams(List.of("5"), "leader", List.of("finished"), null, List.of("MEETING"), List.of("8"), null,
                 null, null, "id", "down", "x", "501");
         assertThatThrownBy(() -> bad.query(Set.of(3L)::contains, id -> false)).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.violations()).extracting(Violation::field)
-                        .containsExactly("unit", "state", "source", "leader", "sort", "dir", "page", "size"));
+                        .containsExactly("unit", "unitRole", "state", "source", "leader", "sort", "dir", "page", "size"));
     }
 
     @Test
@@ -104,7 +105,7 @@ class LedgerReadingProperties {
         LedgerQuery all = LedgerQuery.all();
         assertThat(List.of(all.effectiveSort(), all.effectiveDirection()))
                 .containsExactly(LedgerQuery.Sort.SERIAL, LedgerQuery.Direction.DESC);
-        LedgerQuery dated = new LedgerQuery(null, null, null, null, null, LocalDate.of(2024, 1, 1), null, null, null,
+        LedgerQuery dated = new LedgerQuery(null, null, null, null, null, null, LocalDate.of(2024, 1, 1), null, null, null,
                 null, 0, 50);
         assertThat(List.of(dated.effectiveSort(), dated.effectiveDirection()))
                 .containsExactly(LedgerQuery.Sort.DEADLINE, LedgerQuery.Direction.ASC);

@@ -108,9 +108,9 @@ class SupervisionDashboardIntegrationTests {
         d.get("onTime").forEach(r -> rows.add(r.get("unit").asString() + " " + r.get("onTime").asLong() + "/"
                 + r.get("closed").asLong() + " " + r.get("percent").asString() + " " + r.get("link").asString()));
         assertThat(rows).containsExactly(
-                "区水利局 1/2 50.0% /supervision/ledger?unit=" + b + "&state=CLOSED",
-                "区教育局 2/3 66.7% /supervision/ledger?unit=" + a + "&state=CLOSED",
-                "区审计局 1/1 100.0% /supervision/ledger?unit=" + c + "&state=CLOSED");
+                "区水利局 1/2 50.0% /supervision/ledger?unit=" + b + "&unitRole=lead&state=CLOSED",
+                "区教育局 2/3 66.7% /supervision/ledger?unit=" + a + "&unitRole=lead&state=CLOSED",
+                "区审计局 1/1 100.0% /supervision/ledger?unit=" + c + "&unitRole=lead&state=CLOSED");
         assertThat(d.get("closed").asLong()).isEqualTo(6);
         assertThat(d.get("closedOnTime").asLong()).isEqualTo(4);
         assertThat(d.get("onTimePercent").asString()).isEqualTo("66.7%");
@@ -187,6 +187,75 @@ class SupervisionDashboardIntegrationTests {
         assertThat(d.get("onTime").get(2).get("onTime").asLong()).isEqualTo(2);
         // this month: item 11 and this one (the other closings are 39 days ago or more)
         assertThat(d.get("closedPerMonth").get(11).get("count").asLong()).isEqualTo(2);
+    }
+
+    /** The ledger's rows behind a dashboard link, through the API: the page (every row) and the count agree. */
+    private long ledgerRows(String link) {
+        assertThat(link).startsWith(DashboardView.LEDGER + "?");
+        String query = link.substring(DashboardView.LEDGER.length() + 1);
+        JsonNode page = office.get("/api/supervision/items?" + query + "&size=500").expect(200).json();
+        assertThat(page.get("more").asBoolean()).isFalse();
+        JsonNode count = office.get("/api/supervision/items/count?" + query).expect(200).json();
+        assertThat(count.get("count").asLong()).as("count of %s", link).isEqualTo(page.get("rows").size());
+        return page.get("rows").size();
+    }
+
+    @Test
+    void everyChartLinksToTheLedgerRowsItCounts() {
+        // a unit that co-operates on items led by others (closed and open): the rate counts only the items it leads
+        jdbc.sql("insert into supervision_co_unit (item_id, unit_id) values (:i3, :a), (:i11, :a), (:i9, :a), (:i0, :c)")
+                .param("i3", ids.get(3)).param("i11", ids.get(11)).param("i9", ids.get(9)).param("i0", ids.get(0))
+                .param("a", a).param("c", c).update();
+        // closings on the first and last minute of a month: counted in that month by the chart and by the ledger
+        LocalDate firstOfThisMonth = YearMonth.from(today).atDay(1);
+        closed(c, firstOfThisMonth, ItemRows.at(firstOfThisMonth, 0, 0));
+        closed(b, firstOfThisMonth.minusDays(1), ItemRows.at(firstOfThisMonth.minusDays(1), 23, 59));
+        JsonNode d = office.get("/api/supervision/dashboard").expect(200).json();
+
+        List<String> checked = new ArrayList<>();
+        for (String chart : List.of("byState", "byColour", "closedPerMonth")) {
+            d.get(chart).forEach(bar -> {
+                assertThat(ledgerRows(bar.get("link").asString())).as("%s %s: %s", chart, bar.get("key").asString(),
+                        bar.get("link").asString()).isEqualTo(bar.get("count").asLong());
+                checked.add(chart);
+            });
+        }
+        d.get("onTime").forEach(rate -> {
+            assertThat(ledgerRows(rate.get("link").asString())).as("onTime %s: %s", rate.get("unit").asString(),
+                    rate.get("link").asString()).isEqualTo(rate.get("closed").asLong());
+            checked.add("onTime");
+        });
+        assertThat(ledgerRows(d.get("overdueLink").asString())).isEqualTo(d.get("overdue").asLong());
+        assertThat(checked).hasSize(7 + 4 + 12 + 3);
+
+        // the figures themselves, so that the links are checked against known counts
+        assertThat(counts(d.get("byState")).get("CLOSED")).isEqualTo(8);
+        Map<Long, Long> closedByUnit = new java.util.HashMap<>();
+        d.get("onTime").forEach(r -> closedByUnit.put(r.get("unitId").asLong(), r.get("closed").asLong()));
+        assertThat(closedByUnit).containsExactlyInAnyOrderEntriesOf(Map.of(a, 3L, b, 3L, c, 2L));
+        assertThat(ledgerRows("/supervision/ledger?unit=" + a + "&state=CLOSED")).as("led or co-operated on").isEqualTo(5);
+        long thisMonth = d.get("closedPerMonth").get(11).get("count").asLong();
+        long lastMonth = d.get("closedPerMonth").get(10).get("count").asLong();
+        assertThat(thisMonth).isGreaterThanOrEqualTo(2);
+        assertThat(lastMonth).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theLedgerRefusesAnUnknownUnitRoleAndClosedDatesNeedNoState() {
+        assertThat(office.get("/api/supervision/items?unit=" + a + "&unitRole=co").refusal()).containsExactly(
+                "unitRole: The value \"co\" of unitRole is not allowed; use one of: any, lead.");
+        assertThat(office.in("zh-CN").get("/api/supervision/items?unitRole=主办").refusal()).containsExactly(
+                "unitRole: 参数 unitRole 的值“主办”无效，可选：any, lead。");
+        assertThat(office.get("/api/supervision/items?dateField=closing").refusal()).containsExactly(
+                "dateField: The value \"closing\" of dateField is not allowed; use one of: deadline, received, closed.");
+        // the day of closing, both ends included; open items have none
+        LocalDate day = today.minusDays(40);
+        JsonNode rows = office.get("/api/supervision/items?dateField=closed&from=" + day + "&to=" + day).expect(200)
+                .json().get("rows");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("id").asLong()).isEqualTo(ids.get(1));
+        assertThat(office.get("/api/supervision/items/count?dateField=closed&from=" + today.minusDays(45) + "&unit=" + a
+                + "&unitRole=lead").expect(200).json().get("count").asLong()).isEqualTo(3);
     }
 
     @Test
