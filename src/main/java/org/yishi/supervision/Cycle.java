@@ -58,6 +58,23 @@ record Cycle(int key, LocalDate startsOn, LocalDate dueOn) {
         };
     }
 
+    /**
+     * Every cycle of an item recurring so whose report is due from {@code from} to {@code to}, in order: the cycles
+     * the sweep would have created one after another over those days (the benchmark data are made of them).
+     */
+    static List<Cycle> dueBetween(Recurrence recurrence, List<Integer> fixedDays, LocalDate from, LocalDate to,
+            WorkingCalendar calendar) {
+        List<Cycle> cycles = new ArrayList<>();
+        for (LocalDate day = from; ; ) {
+            List<Cycle> ahead = currentAndNext(recurrence, fixedDays, day, calendar);
+            if (ahead.isEmpty() || ahead.getFirst().dueOn().isAfter(to)) {
+                return cycles;
+            }
+            cycles.add(ahead.getFirst());
+            day = ahead.getFirst().dueOn().plusDays(1);
+        }
+    }
+
     private static Cycle month(YearMonth m, WorkingCalendar calendar) {
         return new Cycle(m.getYear() * 100 + m.getMonthValue(), calendar.lastWorkingDay(m.minusMonths(1)),
                 calendar.lastWorkingDay(m));

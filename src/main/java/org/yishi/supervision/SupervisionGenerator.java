@@ -1,7 +1,10 @@
 package org.yishi.supervision;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +29,9 @@ import org.yishi.audit.Audit;
  *       the holiday calendar), for closed items on the day they were closed;</li>
  *   <li>families: every 40th item is a parent of the next three (parts of one task, sharing its dates and state,
  *       for other units, weighted), and the parent's progress is its children's weighted average;</li>
- *   <li>3 % recurring (monthly, quarterly, on the 10th and 25th), with their report obligations per cycle;</li>
+ *   <li>3 % recurring (monthly, quarterly, on the 10th and 25th), with the report obligations the warning sweep
+ *       would have created for them, cycle by cycle, with the same numbers, dates, working days and colours (so
+ *       that the first sweep on the data has only the next day's work to do);</li>
  *   <li>the step log of every item (register, assign, accept, return, suspend, report completion, close);</li>
  *   <li>exactly the number of progress reports asked for, over the items a unit has accepted, more for items that
  *       ran longer; the last report of a reported or closed item is its completion report; one report per
@@ -44,15 +49,20 @@ class SupervisionGenerator {
     /** Items per transaction; a multiple of 40, so that each family lies within one batch. */
     static final int BATCH = 100_000;
     static final int SPAN_DAYS = 5 * 365;
+    /** The days of the month on which fixed-day items report. */
+    static final List<Integer> FIXED_DAYS = List.of(10, 25);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Audit audit;
+    private final HolidayCalendar calendar;
 
-    SupervisionGenerator(JdbcClient jdbc, PlatformTransactionManager transactions, Audit audit) {
+    SupervisionGenerator(JdbcClient jdbc, PlatformTransactionManager transactions, Audit audit,
+            HolidayCalendar calendar) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.audit = audit;
+        this.calendar = calendar;
     }
 
     /** What was generated. */
@@ -73,6 +83,7 @@ class SupervisionGenerator {
                 .toArray(Long[]::new);
         Long[] leaders = jdbc.sql("select id from person where name_zh = any(:names) order by id")
                 .param("names", LEADERS_ZH).query(Long.class).list().toArray(Long[]::new);
+        Map<String, Object> cycles = cycles(today);
         long generatedItems = 0;
         long generatedReports = 0;
         long obligations = 0;
@@ -82,7 +93,8 @@ class SupervisionGenerator {
             int g1 = Math.min(items, g0 + BATCH) - 1;
             long batchReports = reports * (g1 + 1L) / items - reports * g0 / items;
             int from = g0;
-            Generated batch = transaction.execute(s -> batch(from, g1, items, batchReports, today, seed, units, leaders));
+            Generated batch = transaction.execute(
+                    s -> batch(from, g1, items, batchReports, today, seed, units, leaders, cycles));
             generatedItems += batch.items();
             generatedReports += batch.reports();
             obligations += batch.obligations();
@@ -104,10 +116,41 @@ class SupervisionGenerator {
         }
     }
 
-    private Generated batch(int g0, int g1, int n, long reports, LocalDate today, int seed, Long[] units, Long[] leaders) {
+    /**
+     * The cycles of the generated kinds of regular items (monthly, quarterly, on the 10th and 25th) due over the
+     * generated years and a while after {@code today}, on the holiday calendar, as the parameters of
+     * {@link #OBLIGATIONS}.
+     */
+    private Map<String, Object> cycles(LocalDate today) {
+        WorkingCalendar days = calendar.calendar();
+        List<String> recurrences = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
+        List<Integer> keys = new ArrayList<>();
+        List<LocalDate> starts = new ArrayList<>();
+        List<LocalDate> dues = new ArrayList<>();
+        List<LocalDate> previousStarts = new ArrayList<>();
+        for (Recurrence r : List.of(Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.FIXED_DAYS)) {
+            List<Integer> fixedDays = r == Recurrence.FIXED_DAYS ? FIXED_DAYS : List.of();
+            LocalDate previous = null;
+            for (Cycle c : Cycle.dueBetween(r, fixedDays, today.minusDays(SPAN_DAYS + 100), today.plusDays(200), days)) {
+                recurrences.add(r.name());
+                fixed.add(fixedDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
+                keys.add(c.key());
+                starts.add(c.startsOn());
+                dues.add(c.dueOn());
+                previousStarts.add(previous == null ? c.startsOn() : previous);
+                previous = c.startsOn();
+            }
+        }
+        return Map.of("r", SqlArrays.of(recurrences), "days", SqlArrays.of(fixed), "k", SqlArrays.of(keys),
+                "s", SqlArrays.of(starts), "d", SqlArrays.of(dues), "p", SqlArrays.of(previousStarts));
+    }
+
+    private Generated batch(int g0, int g1, int n, long reports, LocalDate today, int seed, Long[] units,
+            Long[] leaders, Map<String, Object> cycles) {
         functions(seed);
         Map<String, Object> p = Map.of("g0", g0, "g1", g1, "n", n, "today", today, "span", SPAN_DAYS,
-                "units", units, "leaders", leaders);
+                "units", units, "leaders", leaders, "fixed", SqlArrays.of(FIXED_DAYS));
         jdbc.sql(STAGE).params(p).update();
         jdbc.sql(SERIALS).update();
         var ids = jdbc.sql(INSERT_ITEMS).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
@@ -130,10 +173,11 @@ class SupervisionGenerator {
                 on conflict (year) do nothing""").update();
         long coUnits = jdbc.sql(CO_UNITS).param("units", units).update();
         long steps = jdbc.sql(STEPS).param("today", today).update();
-        long obligations = jdbc.sql(OBLIGATIONS).param("today", today).update();
-        long obligationReports = jdbc.sql(OBLIGATION_REPORTS).param("today", today).update();
+        long obligations = jdbc.sql(OBLIGATIONS).params(cycles).param("today", today).update();
+        long obligationReports = jdbc.sql(OBLIGATION_REPORTS).update();
         long rest = Math.max(0, reports - obligationReports);
         long general = jdbc.sql(REPORTS).param("r", rest).param("today", today).update();
+        jdbc.sql(COMPLETION_FULFILS).update();
         jdbc.sql("""
                 update supervision_item p set progress = c.progress
                 from (select parent_id, round(sum(progress * weight)::numeric / sum(weight))::int as progress
@@ -245,7 +289,7 @@ class SupervisionGenerator {
             select g, fam, parent, cast(null as bigint) as id,
                    extract(year from received_on)::int as serial_year, 0 as serial_number,
                    source, received_on, deadline, dur, state, recurrence,
-                   case when recurrence = 'FIXED_DAYS' then array[10, 25] end as recurrence_days,
+                   case when recurrence = 'FIXED_DAYS' then cast(:fixed as int[]) end as recurrence_days,
                    (cast(:units as bigint[]))[1 + floor(cardinality(cast(:units as bigint[])) * power(pg_temp.u(g, 5), 1.6))::int] as lead_unit_id,
                    case when pg_temp.u(fam, 6) < 0.9 and cardinality(cast(:leaders as bigint[])) > 0 then
                        (cast(:leaders as bigint[]))[1 + floor(cardinality(cast(:leaders as bigint[])) * pg_temp.u(fam, 17))::int]
@@ -358,44 +402,80 @@ class SupervisionGenerator {
             order by s.item_id, s.n""";
 
     /**
-     * The report obligations of the recurring items, one per cycle from their acceptance to their deadline, up to
-     * their closing, or up to a month after today: monthly on the start's day, quarterly, or on the 10th and 25th.
-     * Those due before today were reported (19 in 20, a few days early), those not reported are coloured as items.
+     * The report obligations of the recurring items: the cycles the warning sweep would have created while the item
+     * was with its lead unit, from its assignment to its completion report, its suspension, or today — each day the
+     * current cycle and the next ({@link ReportObligations#createAhead}) — with the same numbers, dates and working
+     * days. The cycles come from {@link Cycle} as :r, :days, :k, :s, :d, and :p (the start of the cycle before).
+     * A cycle due before the item's stop was reported (after acceptance, up to three days early), except that one item
+     * in ten still owes its latest; the current cycle of a reported or closed item is fulfilled by its completion
+     * report ({@link #COMPLETION_FULFILS}). Colours as the sweep left them: of an owed obligation of an item with its
+     * unit, on today; of another, on the day its item stopped or it was reported.
      */
     private static final String OBLIGATIONS = """
-            insert into report_obligation (item_id, cycle, due_on, reported_at, colour)
-            select o.id, o.cycle, o.due_on,
-                   case when o.due_on <= cast(:today as date) and pg_temp.u(o.g * 100 + o.cycle, 40) < 0.95
-                       then (o.due_on - floor(pg_temp.u(o.g * 100 + o.cycle, 41) * 4)::int + time '10:00')::timestamptz end,
-                   case when o.due_on <= cast(:today as date) and pg_temp.u(o.g * 100 + o.cycle, 40) < 0.95 then 'GREEN'
-                        else pg_temp.colour(o.previous, o.due_on, cast(:today as date)) end
-            from (
-                select gen.id, gen.g, gen.closed_on, row_number() over (partition by gen.id order by d.due_on)::int as cycle,
-                       d.due_on, coalesce(lag(d.due_on) over (partition by gen.id order by d.due_on), gen.accepted_on) as previous
-                from gen cross join lateral (
-                    select due::date as due_on from generate_series(gen.accepted_on + interval '1 month',
-                        gen.deadline::timestamp, case gen.recurrence when 'QUARTERLY' then interval '3 months' else interval '1 month' end) due
-                    where gen.recurrence in ('MONTHLY', 'QUARTERLY')
-                    union all
-                    select (date_trunc('month', m) + (day - 1) * interval '1 day')::date
-                    from generate_series(date_trunc('month', gen.accepted_on + interval '1 month'), gen.deadline::timestamp,
-                                             interval '1 month') m,
-                         unnest(gen.recurrence_days) day
-                    where gen.recurrence = 'FIXED_DAYS'
-                ) d
-                where gen.accepted_on is not null and d.due_on <= gen.deadline
-            ) o
-            where o.due_on <= coalesce(o.closed_on, cast(:today as date) + 31)""";
+            with c(recurrence, days, cycle, starts_on, due_on, previous_start) as (
+                select * from unnest(cast(:r as text[]), cast(:days as text[]), cast(:k as int[]), cast(:s as date[]),
+                                     cast(:d as date[]), cast(:p as date[]))
+            ), item as (
+                select gen.*,
+                       case when state in ('REPORTED', 'CLOSED') then done_on
+                            when state = 'SUSPENDED' then (accepted_at
+                                + ((cast(:today as date) + time '08:00')::timestamptz - accepted_at) * 0.7)::date
+                            when state in ('ASSIGNED', 'IN_PROGRESS') then cast(:today as date) end as stop
+                from gen where recurrence <> 'NONE' and assigned_on is not null
+            ), o as (
+                select item.id, item.g, item.state, item.stop, item.accepted_at, c.cycle, c.due_on,
+                       greatest(c.starts_on, item.assigned_on) as starts_on,
+                       c.due_on < item.stop and item.accepted_on is not null
+                           and (item.state in ('REPORTED', 'CLOSED') or pg_temp.u(item.g, 40) >= 0.1
+                                or c.due_on < max(c.due_on) filter (where c.due_on < item.stop) over (partition by item.id))
+                           as reported
+                from item join c on c.recurrence = item.recurrence
+                                and c.days = coalesce(array_to_string(item.recurrence_days, ','), '')
+                where item.stop is not null and c.due_on > item.assigned_on and c.previous_start < item.stop
+            ), r as (
+                select o.*, case when o.reported then greatest(o.accepted_at + interval '1 minute',
+                           (o.due_on - floor(pg_temp.u(o.g * 1000 + o.cycle % 1000, 41) * 4)::int + time '10:00')::timestamptz)
+                       end as reported_at
+                from o
+            )
+            insert into report_obligation (item_id, cycle, starts_on, due_on, working_days_total, reported_at, colour)
+            select r.id, r.cycle, r.starts_on, r.due_on, pg_temp.wd(r.starts_on, r.due_on), r.reported_at,
+                   pg_temp.colour(r.starts_on, r.due_on, case when r.reported_at is not null then r.reported_at::date
+                                                              when r.state in ('ASSIGNED', 'IN_PROGRESS') then cast(:today as date)
+                                                              else r.stop end)
+            from r order by r.id, r.due_on""";
 
+    /** One progress report for each reported obligation, numbered in the item's order, percentages rising. */
     private static final String OBLIGATION_REPORTS = """
             insert into progress_report (item_id, obligation_id, at, text, percent)
-            select o.item_id, o.id, o.reported_at, '按期报送第' || o.cycle || '期工作进展：' ||
+            select o.item_id, o.id, o.reported_at, '按期报送' || o.period || '工作进展：' ||
                    (array['各项工作按计划推进', '已完成本期目标任务', '阶段性任务基本完成，个别事项正在协调'])
                        [1 + floor(pg_temp.u(o.id, 42) * 3)::int],
-                   round(gen.progress * o.cycle::numeric / max(o.cycle) over (partition by o.item_id))::int
-            from report_obligation o join gen on gen.id = o.item_id
+                   round(gen.progress * o.n::numeric / max(o.n) over (partition by o.item_id))::int
+            from (select o.*, row_number() over (partition by o.item_id order by o.due_on) as n,
+                         case when o.cycle >= 10000000 then to_char(to_date(o.cycle::text, 'YYYYMMDD'), 'YYYY"年"FMMM"月"FMDD"日"')
+                              when o.cycle >= 100000 then (o.cycle / 100) || '年' || (o.cycle % 100) || '月'
+                              else (o.cycle / 10) || '年第' || (o.cycle % 10) || '季度' end as period
+                  from report_obligation o join gen on gen.id = o.item_id) o
+            join gen on gen.id = o.item_id
             where o.reported_at is not null
             order by o.id""";
+
+    /**
+     * A completion report fulfils the oldest obligation of its item whose cycle had begun and was still owed, as
+     * {@link ReportObligations#fulfil} does.
+     */
+    private static final String COMPLETION_FULFILS = """
+            with f as (
+                select distinct on (r.id) r.id as report_id, o.id as obligation_id, r.at
+                from progress_report r
+                join gen on gen.id = r.item_id
+                join report_obligation o on o.item_id = r.item_id and o.reported_at is null and o.starts_on <= r.at::date
+                where r.completion
+                order by r.id, o.due_on, o.cycle
+            ), fulfilled as (
+                update report_obligation o set reported_at = f.at from f where o.id = f.obligation_id returning o.id)
+            update progress_report r set obligation_id = f.obligation_id from f where r.id = f.report_id""";
 
     /**
      * The other reports, exactly :r of them: one for each accepted item (its completion report when it is reported

@@ -24,7 +24,8 @@ import org.yishi.YishiIntegrationTest;
  * states and times in order, colours as the warning rule gives them, families, recurring items with their
  * obligations, completion reports, the step log.
  */
-@YishiIntegrationTest({"yishi.demo-data=off", "yishi.test.database=generator"})
+@YishiIntegrationTest({"yishi.demo-data=off", "yishi.test.database=generator", "yishi.supervision.sweep-cron=-",
+        "yishi.supervision.sweep-at-start=false"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupervisionGeneratorIntegrationTests {
@@ -39,6 +40,9 @@ class SupervisionGeneratorIntegrationTests {
 
     @Autowired
     Supervision supervision;
+
+    @Autowired
+    WarningSweep sweep;
 
     private SupervisionGenerator.Generated generated;
     private final List<String> progress = new ArrayList<>();
@@ -176,17 +180,44 @@ class SupervisionGeneratorIntegrationTests {
                 where c.unit_id = i.lead_unit_id""")).isZero();
         assertThat(count("select max(n) from (select count(*) n from supervision_co_unit group by item_id) s")).isLessThanOrEqualTo(3);
         assertThat(count("select count(distinct item_id) from supervision_co_unit")).isBetween(250L, 450L);
-        // recurring items: obligations numbered 1..n, due in order, within the deadline, reported ones with a report
+        // recurring items: obligations numbered by their cycles, one after another from the item's assignment, each
+        // starting when the one before was due, counted in working days; reported ones with their report
         assertThat(count("select count(*) from supervision_item where recurrence <> 'NONE'")).isBetween(10L, 60L);
+        assertThat(count("select count(distinct item_id) from report_obligation")).isBetween(10L, 60L);
         assertThat(count("""
-                select count(*) from (select item_id, cycle, due_on, row_number() over (partition by item_id order by due_on) n,
-                                             lag(due_on) over (partition by item_id order by cycle) previous
-                                      from report_obligation) o
+                select count(*) from (select o.*, lag(due_on) over (partition by item_id order by due_on) as previous,
+                                             lag(cycle) over (partition by item_id order by due_on) as previous_cycle
+                                      from report_obligation o) o
                 join supervision_item i on i.id = o.item_id
-                where o.cycle <> o.n or o.due_on <= o.previous or o.due_on > i.deadline or i.recurrence = 'NONE'""")).isZero();
+                where i.recurrence = 'NONE' or o.working_days_total is null or o.starts_on < i.start_on
+                   or o.due_on <= i.start_on or o.starts_on <> coalesce(o.previous, o.starts_on)
+                   or o.cycle <= o.previous_cycle
+                   or case i.recurrence when 'MONTHLY' then o.cycle <> extract(year from o.due_on) * 100 + extract(month from o.due_on)
+                                        when 'QUARTERLY' then o.cycle <> extract(year from o.due_on) * 10 + extract(quarter from o.due_on)
+                                        else o.cycle / 100 % 100 not between 1 and 12 or o.cycle % 100 not in (10, 25) end""")).isZero();
         assertThat(count("""
                 select count(*) from report_obligation o where (o.reported_at is not null)
                     <> exists (select 1 from progress_report r where r.obligation_id = o.id)""")).isZero();
+        // some still owed: coloured, and red once their day has passed
+        assertThat(count("""
+                select count(*) from report_obligation o join supervision_item i on i.id = o.item_id
+                where o.reported_at is null and i.state in ('ASSIGNED', 'IN_PROGRESS')""")).isPositive();
+        assertThat(count("""
+                select count(*) from report_obligation o join supervision_item i on i.id = o.item_id
+                where o.reported_at is null and i.state in ('ASSIGNED', 'IN_PROGRESS')
+                  and (o.due_on < date '2026-11-24') <> (o.colour = 'RED')""")).isZero();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1) // after the others, which count what was generated; before the second run
+    void theWarningSweepOnTheDataDayFindsNothingToDo() {
+        // the data are as the sweep would have left them on that day: no obligation to create, no colour to change
+        WarningSweep.Result result = sweep.sweep(TODAY);
+        assertThat(result.swept()).isTrue();
+        assertThat(result.obligationsCreated()).isZero();
+        assertThat(result.itemsRecoloured()).isZero();
+        assertThat(result.obligationsRecoloured()).isZero();
+        assertThat(result.notices()).isZero();
     }
 
     @Test
