@@ -3,6 +3,8 @@ package org.yishi.accounts;
 import java.io.Serializable;
 import java.util.Set;
 
+import org.springframework.security.access.AccessDeniedException;
+
 /**
  * Who is looking, as other modules need to know it: the account, its permissions, and the person (for members) or
  * unit (for unit liaisons) it stands for; either may be null.
@@ -16,5 +18,12 @@ public record Viewer(long accountId, String username, Set<String> permissions, L
 
     public boolean can(String permission) {
         return permissions.contains(permission);
+    }
+
+    /** Refuses (403) a viewer without the permission. */
+    public void require(String permission) {
+        if (!can(permission)) {
+            throw new AccessDeniedException(permission);
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yishi.accounts.Permission;
@@ -68,9 +67,7 @@ public class MeetingDocuments {
 
     /** The record of the meeting in the language asked for; audited. */
     public MeetingDocument record(Viewer viewer, long meetingId, Locale locale) {
-        if (!viewer.can(Permission.RECORD_READ)) {
-            throw new AccessDeniedException("record:read");
-        }
+        viewer.require(Permission.RECORD_READ);
         Meeting seen = meetings.meetingFor(viewer, meetingId);
         MeetingDocument record = recordWriter.write(facts(seen), locale);
         audit.record("record.read", "meeting", String.valueOf(meetingId), null, Map.of("language", record.language(),
@@ -83,9 +80,7 @@ public class MeetingDocuments {
      * on them). Refused, saying so, when they are not issued and the viewer does not work on minutes.
      */
     public MinutesReading minutes(Viewer viewer, long meetingId, Locale locale) {
-        if (!viewer.can(Permission.MINUTES_READ)) {
-            throw new AccessDeniedException("minutes:read");
-        }
+        viewer.require(Permission.MINUTES_READ);
         Meeting seen = meetings.meetingFor(viewer, meetingId);
         Optional<Minutes> workflow = desk.find(meetingId);
         boolean issued = workflow.map(w -> w.state() == MinutesState.ISSUED).orElse(false);

@@ -94,9 +94,13 @@ class MeetingStore {
                 .param("body", bodyId).param("terms", terms).param("closed", closedOnly).query(Long.class).single();
     }
 
-    /** Locks the meeting's row until the transaction ends, so that what is read of it is what a revision replaces. */
-    void lock(long meetingId) {
-        jdbc.sql("select id from meeting where id = :id for update").param("id", meetingId).query(Long.class).optional();
+    /**
+     * Locks the meeting's row until the transaction ends, so that what is read of it is what a revision replaces;
+     * false when there is no such meeting.
+     */
+    boolean lock(long meetingId) {
+        return jdbc.sql("select id from meeting where id = :id for update").param("id", meetingId).query(Long.class)
+                .optional().isPresent();
     }
 
     /** Locks the term's row until the transaction ends, so that its meeting numbers change one meeting at a time. */

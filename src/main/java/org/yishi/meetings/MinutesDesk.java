@@ -29,12 +29,14 @@ public class MinutesDesk {
     private final Meetings meetings;
     private final Procedure procedure;
     private final Audit audit;
+    private final MeetingStore store;
 
-    MinutesDesk(JdbcClient jdbc, Meetings meetings, Procedure procedure, Audit audit) {
+    MinutesDesk(JdbcClient jdbc, Meetings meetings, Procedure procedure, Audit audit, MeetingStore store) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.procedure = procedure;
         this.audit = audit;
+        this.store = store;
     }
 
     @Transactional(readOnly = true)
@@ -148,8 +150,9 @@ public class MinutesDesk {
     }
 
     private void lock(long meetingId) {
-        jdbc.sql("select id from meeting where id = :id for update").param("id", meetingId).query(Long.class)
-                .optional().orElseThrow(() -> new NotFound("kind.meeting", meetingId));
+        if (!store.lock(meetingId)) {
+            throw new NotFound("kind.meeting", meetingId);
+        }
     }
 
     private Minutes logged(String action, long meetingId, Minutes before) {

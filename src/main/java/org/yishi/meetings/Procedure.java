@@ -78,8 +78,10 @@ public class Procedure {
 
     @Transactional(readOnly = true)
     public QuorumState quorum(Meeting m) {
-        RuleSet rules = ruleSets.forBody(m.bodyId()).rules();
-        Set<Long> due = membersDue(m);
+        return quorum(m, ruleSets.forBody(m.bodyId()).rules(), membersDue(m));
+    }
+
+    private static QuorumState quorum(Meeting m, RuleSet rules, Set<Long> due) {
         int present = (int) m.present().stream().filter(due::contains).count();
         int members = Math.max(1, due.size());
         int counted = Math.min(present, members);
@@ -297,7 +299,7 @@ public class Procedure {
         if (!membersDue(it.meeting()).contains(personId)) {
             throw new Refused("procedure.not-a-member", name(person));
         }
-        ItemProceedings p = proceedings.forMeeting(it.meeting().id()).get(itemId);
+        ItemProceedings p = proceedings.forItem(itemId);
         if (p.decision() != null) {
             throw new Refused("procedure.already-decided", it.item().position());
         }
@@ -310,7 +312,7 @@ public class Procedure {
 
     public void withdrawRecusal(long itemId, long personId) {
         Item it = item(itemId, "procedure.recuse");
-        ItemProceedings p = proceedings.forMeeting(it.meeting().id()).get(itemId);
+        ItemProceedings p = proceedings.forItem(itemId);
         if (p.decision() != null || (p.vote() != null)) {
             throw new Refused("procedure.recusal-locked", it.item().position());
         }
@@ -350,7 +352,7 @@ public class Procedure {
             if (!present && !m.inAttendance().contains(personId)) {
                 throw new Refused("procedure.opinion-absent", name(person));
             }
-            ItemProceedings p = proceedings.forMeeting(m.id()).get(itemId);
+            ItemProceedings p = proceedings.forItem(itemId);
             if (p.recusals().stream().anyMatch(r -> r.personId() == personId)) {
                 throw new Refused("procedure.opinion-recused", name(person));
             }
@@ -381,7 +383,7 @@ public class Procedure {
             throw new InvalidInput(Violation.of("method", "input.required", InvalidInput.label("field.voteMethod")));
         }
         AgendaItem item = it.item();
-        ItemProceedings p = proceedings.forMeeting(it.meeting().id()).get(itemId);
+        ItemProceedings p = proceedings.forItem(itemId);
         if (p.decision() != null) {
             throw new Refused("procedure.already-decided", item.position());
         }
@@ -410,7 +412,7 @@ public class Procedure {
         Item it = item(itemId, "procedure.cast");
         Meeting m = it.meeting();
         AgendaItem item = it.item();
-        ItemProceedings p = proceedings.forMeeting(m.id()).get(itemId);
+        ItemProceedings p = proceedings.forItem(itemId);
         if (m.state() != MeetingState.OPEN || p.vote() == null || !p.vote().open()) {
             throw new Refused(p.vote() != null && !p.vote().open() ? "procedure.vote-counted" : "procedure.vote-not-open",
                     item.position());
@@ -453,7 +455,7 @@ public class Procedure {
         Item it = item(itemId, "procedure.count");
         Meeting m = it.meeting();
         AgendaItem item = it.item();
-        ItemProceedings p = proceedings.forMeeting(m.id()).get(itemId);
+        ItemProceedings p = proceedings.forItem(itemId);
         if (m.state() != MeetingState.OPEN || p.vote() == null || !p.vote().open()) {
             throw new Refused(p.vote() != null && !p.vote().open() ? "procedure.vote-counted" : "procedure.vote-not-open",
                     item.position());
@@ -482,7 +484,7 @@ public class Procedure {
         }
         RulesOfProcedure rules = ruleSets.forBody(m.bodyId());
         Set<Long> due = membersDue(m);
-        QuorumState q = quorum(m);
+        QuorumState q = quorum(m, rules.rules(), due);
         if (item.kind() == ItemKind.PERSONNEL && !q.personnel().met()) {
             throw new Refused("procedure.personnel-quorum-not-met", q.membersDue(), q.present(), q.personnel().required());
         }
@@ -496,7 +498,7 @@ public class Procedure {
         audit.record("vote.count", "agenda_item", String.valueOf(itemId), null,
                 Map.of("yes", y, "no", n, "abstain", a, "outcome", outcome.name(), "rules", rules.code()));
         published(m, item, outcome);
-        return proceedings.forMeeting(m.id()).get(itemId).decision();
+        return proceedings.forItem(itemId).decision();
     }
 
     /**
@@ -511,7 +513,7 @@ public class Procedure {
         if (outcome == null) {
             throw new InvalidInput(Violation.of("outcome", "input.required", InvalidInput.label("field.outcome")));
         }
-        ItemProceedings p = proceedings.forMeeting(m.id()).get(itemId);
+        ItemProceedings p = proceedings.forItem(itemId);
         if (p.decision() != null) {
             throw new Refused("procedure.already-decided", item.position());
         }
@@ -530,15 +532,15 @@ public class Procedure {
             }
             default -> proceedings.dropVote(itemId);
         }
-        Set<Long> due = membersDue(m);
-        QuorumState q = quorum(m);
-        int recused = (int) p.recusals().stream().filter(r -> due.contains(r.personId())).count();
         RulesOfProcedure rules = ruleSets.forBody(m.bodyId());
+        Set<Long> due = membersDue(m);
+        QuorumState q = quorum(m, rules.rules(), due);
+        int recused = (int) p.recusals().stream().filter(r -> due.contains(r.personId())).count();
         proceedings.decide(itemId, new Decision(outcome, due.size(), q.present(), recused, null, null, null, null,
                 rules.code(), noteZh, noteEn, null), Viewers.find().map(v -> v.accountId()).orElse(null));
         audit.record("item.decide", "agenda_item", String.valueOf(itemId), null, Map.of("outcome", outcome.name()));
         published(m, item, outcome);
-        return proceedings.forMeeting(m.id()).get(itemId).decision();
+        return proceedings.forItem(itemId).decision();
     }
 
     private void published(Meeting m, AgendaItem item, Outcome outcome) {

@@ -41,41 +41,51 @@ class ProceedingsStore {
 
     /** Every item's proceedings for a meeting, by item id; items nothing happened to have empty proceedings. */
     Map<Long, ItemProceedings> forMeeting(long meetingId) {
+        return load("i.meeting_id", meetingId);
+    }
+
+    /** One item's proceedings. */
+    ItemProceedings forItem(long itemId) {
+        return load("i.id", itemId).get(itemId);
+    }
+
+    /** The proceedings of the agenda items {@code i} whose {@code column} is {@code key}. */
+    private Map<Long, ItemProceedings> load(String column, long key) {
         Map<Long, List<Recusal>> recusals = new HashMap<>();
         jdbc.sql("""
                 select r.item_id, r.person_id, r.reason from recusal r join agenda_item i on i.id = r.item_id
-                where i.meeting_id = :m order by r.item_id, r.person_id""").param("m", meetingId)
+                where %1$s = :k order by r.item_id, r.person_id""".formatted(column)).param("k", key)
                 .query(ItemRow.class).list()
                 .forEach(r -> recusals.computeIfAbsent(r.itemId(), k -> new ArrayList<>()).add(new Recusal(r.personId(), r.reason())));
         Map<Long, List<Opinion>> opinions = new HashMap<>();
         jdbc.sql("""
                 select o.id, o.item_id, o.person_id, o.written, o.text from opinion o join agenda_item i on i.id = o.item_id
-                where i.meeting_id = :m order by o.id""").param("m", meetingId).query(OpinionRow.class).list()
+                where %1$s = :k order by o.id""".formatted(column)).param("k", key).query(OpinionRow.class).list()
                 .forEach(o -> opinions.computeIfAbsent(o.itemId(), k -> new ArrayList<>())
                         .add(new Opinion(o.id(), o.personId(), o.written(), o.text())));
         Map<Long, List<Ballot>> ballots = new HashMap<>();
         jdbc.sql("""
                 select b.item_id, b.person_id, b.choice from ballot b join agenda_item i on i.id = b.item_id
-                where i.meeting_id = :m order by b.item_id, b.person_id""").param("m", meetingId)
+                where %1$s = :k order by b.item_id, b.person_id""".formatted(column)).param("k", key)
                 .query(BallotRow.class).list()
                 .forEach(b -> ballots.computeIfAbsent(b.itemId(), k -> new ArrayList<>())
                         .add(new Ballot(b.personId(), b.choice() == null ? null : Choice.valueOf(b.choice()))));
         Map<Long, Vote> votes = new HashMap<>();
         jdbc.sql("""
                 select v.item_id, v.method, v.opened_at, v.counted_at, v.yes, v.no, v.abstain
-                from vote v join agenda_item i on i.id = v.item_id where i.meeting_id = :m""").param("m", meetingId)
+                from vote v join agenda_item i on i.id = v.item_id where %1$s = :k""".formatted(column)).param("k", key)
                 .query(VoteRow.class).list()
                 .forEach(v -> votes.put(v.itemId(), new Vote(VoteMethod.valueOf(v.method()), v.openedAt(), v.countedAt(),
                         v.yes(), v.no(), v.abstain(), List.copyOf(ballots.getOrDefault(v.itemId(), List.of())))));
         Map<Long, Decision> decisions = new HashMap<>();
         jdbc.sql("""
-                select d.* from decision d join agenda_item i on i.id = d.item_id where i.meeting_id = :m""")
-                .param("m", meetingId).query(DecisionRow.class).list()
+                select d.* from decision d join agenda_item i on i.id = d.item_id where %1$s = :k""".formatted(column))
+                .param("k", key).query(DecisionRow.class).list()
                 .forEach(d -> decisions.put(d.itemId(), new Decision(Outcome.valueOf(d.outcome()), d.membersDue(), d.present(),
                         d.recused(), d.basis(), d.threshold(), d.strictlyMore(), d.base() == null ? null : DecisionBase.valueOf(d.base()),
                         d.ruleSetCode(), d.noteZh(), d.noteEn(), d.decidedAt())));
         Map<Long, ItemProceedings> all = new HashMap<>();
-        for (long itemId : jdbc.sql("select id from agenda_item where meeting_id = :m").param("m", meetingId).query(Long.class).list()) {
+        for (long itemId : jdbc.sql("select id from agenda_item i where %s = :k".formatted(column)).param("k", key).query(Long.class).list()) {
             all.put(itemId, new ItemProceedings(itemId, List.copyOf(recusals.getOrDefault(itemId, List.of())),
                     List.copyOf(opinions.getOrDefault(itemId, List.of())), votes.get(itemId), decisions.get(itemId)));
         }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yishi.accounts.Permission;
@@ -81,7 +80,7 @@ public class HolidayCalendar {
 
     /** Records one day as a holiday ({@code working} false) or a working day (true), with an optional note. */
     public CalendarDay set(Viewer viewer, LocalDate day, Boolean working, String note) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         var problems = new InvalidInput.Collector();
         if (working == null) {
             problems.add("working", "calendar.working-required");
@@ -98,7 +97,7 @@ public class HolidayCalendar {
 
     /** Makes the day ordinary again (a weekday works, a weekend does not). */
     public void remove(Viewer viewer, LocalDate day) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         CalendarDay before = day(day);
         if (!before.exception()) {
             throw new NotFound("kind.calendar-day", day);
@@ -116,7 +115,7 @@ public class HolidayCalendar {
      * be read, or a day named both ways, refuses the whole entry and names each problem.
      */
     public List<CalendarDay> enter(Viewer viewer, Integer year, String holidays, String workdays, String note) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         var problems = new InvalidInput.Collector();
         List<LocalDate> off = parse(problems, "holidays", holidays, year);
         List<LocalDate> on = parse(problems, "workdays", workdays, year);
@@ -206,11 +205,6 @@ public class HolidayCalendar {
         }
     }
 
-    private static void manage(Viewer viewer) {
-        if (!viewer.can(Permission.SUPERVISION_MANAGE)) {
-            throw new AccessDeniedException("supervision:manage");
-        }
-    }
 
     /**
      * Records the changes (null: back to ordinary) and moves the working days given to open items and obligations by

@@ -24,7 +24,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -154,9 +153,7 @@ class LedgerImport {
 
     /** Imports the ledger, all or nothing; refused with every problem of the file or of its rows. */
     Result importLedger(Viewer viewer, Upload upload) {
-        if (!viewer.can(Permission.SUPERVISION_MANAGE)) {
-            throw new AccessDeniedException("supervision:manage");
-        }
+        viewer.require(Permission.SUPERVISION_MANAGE);
         Path file = null;
         try {
             file = Files.createTempFile("yishi-ledger-", ".xlsx");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yishi.accounts.Permission;
@@ -45,14 +44,14 @@ public class Proposals {
     /** The proposals waiting, oldest first, as the viewer may see them. */
     @Transactional(readOnly = true)
     public List<Proposal> pending(Viewer viewer) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         return jdbc.sql(SELECT + " where state = 'PENDING' order by received_at, id").query(Proposal.class).list()
                 .stream().map(p -> shown(viewer, p)).toList();
     }
 
     @Transactional(readOnly = true)
     public Proposal proposal(Viewer viewer, long id) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         return shown(viewer, find(id));
     }
 
@@ -72,7 +71,7 @@ public class Proposals {
 
     /** Confirms the proposal as one item, or several when it is split; each carries out the decision. */
     public List<SupervisionItem> confirm(Viewer viewer, long id, List<SupervisionDraft> drafts) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         Proposal p = pendingLocked(id);
         if (drafts == null || drafts.isEmpty()) {
             throw new InvalidInput(Violation.of("", "supervision.proposal-needs-item"));
@@ -107,7 +106,7 @@ public class Proposals {
 
     /** Folds the proposal into an item already registered: the item's log records the decision it also carries out. */
     public SupervisionItem merge(Viewer viewer, long id, long itemId) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         Proposal p = pendingLocked(id);
         SupervisionItem item = supervision.item(viewer, itemId);
         store.step(itemId, viewer.accountId(), "merge", item.state(), item.state(),
@@ -117,7 +116,7 @@ public class Proposals {
     }
 
     public void dismiss(Viewer viewer, long id, String reason) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         pendingLocked(id);
         if (Text.blank(reason)) {
             throw new InvalidInput(Violation.of("reason", "supervision.reason-required"));
@@ -141,9 +140,4 @@ public class Proposals {
         audit.record(action, "supervision_proposal", String.valueOf(id), Map.of("state", "PENDING"), after);
     }
 
-    private static void manage(Viewer viewer) {
-        if (!viewer.can(Permission.SUPERVISION_MANAGE)) {
-            throw new AccessDeniedException("supervision:manage");
-        }
-    }
 }

@@ -85,7 +85,7 @@ public class Supervision {
 
     /** Registers an item by hand (or from a proposal, with its id). Checked as a whole; nothing saved on a problem. */
     public SupervisionItem register(Viewer viewer, SupervisionDraft draft, Long proposalId) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionDraft d = complete(draft);
         check(d);
         int year = d.receivedOn().getYear();
@@ -151,7 +151,7 @@ public class Supervision {
 
     /** REGISTERED or RETURNED → ASSIGNED: to its lead unit (a returned item may go to another). */
     public SupervisionItem assign(Viewer viewer, long id, Long leadUnitId) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
         expect(item, "assign", ItemState.REGISTERED, ItemState.RETURNED);
         long lead = leadUnitId != null ? leadUnitId : item.leadUnitId();
@@ -171,7 +171,7 @@ public class Supervision {
 
     /** REPORTED → CLOSED (销号): the completion report is accepted. */
     public SupervisionItem close(Viewer viewer, long id) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
         expect(item, "close", ItemState.REPORTED);
         store.move(id, ItemState.CLOSED, "closed_at = now(), progress = 100", Map.of());
@@ -180,7 +180,7 @@ public class Supervision {
 
     /** REPORTED → IN_PROGRESS (退办): the completion report is sent back, with the reasons. */
     public SupervisionItem sendBack(Viewer viewer, long id, String reasons) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
         expect(item, "send-back", ItemState.REPORTED);
         reason(reasons);
@@ -189,7 +189,7 @@ public class Supervision {
     }
 
     public SupervisionItem suspend(Viewer viewer, long id, String reason) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
         expect(item, "suspend", ItemState.ASSIGNED, ItemState.IN_PROGRESS, ItemState.REPORTED);
         reason(reason);
@@ -198,7 +198,7 @@ public class Supervision {
     }
 
     public SupervisionItem resume(Viewer viewer, long id) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
         expect(item, "resume", ItemState.SUSPENDED);
         ItemState back = ItemState.valueOf(store.suspendedFrom(id));
@@ -284,7 +284,7 @@ public class Supervision {
 
     /** The office approves (the deadline moves) or refuses the pending extension request. */
     public SupervisionItem decideExtension(Viewer viewer, long id, boolean approve, String note) {
-        manage(viewer);
+        viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
         ExtensionRequest request = store.pendingExtension(id).orElseThrow(() -> new Refused("supervision.no-extension"));
         store.decideExtension(request.id(), approve, viewer.accountId(), note);
@@ -302,11 +302,6 @@ public class Supervision {
 
     // ------------------------------------------------------------------------------------------- helpers
 
-    private static void manage(Viewer viewer) {
-        if (!viewer.can(Permission.SUPERVISION_MANAGE)) {
-            throw new AccessDeniedException("supervision:manage");
-        }
-    }
 
     private SupervisionItem locked(Viewer viewer, long id) {
         SupervisionItem item = store.lock(id).orElseThrow(() -> new NotFound("kind.supervision-item", id));
