@@ -11,7 +11,8 @@
 # Options (environment): DATA (embedded database directory, default data/bench), ITEMS (1000000), REPORTS
 # (5000000), TODAY (the day the data are generated as seen on, default 2026-11-24), PORT (18081, never 8080),
 # RUNS (measured requests per case, 30), WARMUP (5), SWEEP_DAYS (days to sweep in turn, default the day after TODAY,
-# the day after that, and that day again), EXPORT_PATH (5a's export endpoint, default /api/supervision/items/export.xlsx),
+# the day after that, and that day again; --uncoloured among them first makes every open item and owed obligation
+# green and deletes the warning notices, as if no sweep had ever seen the data: the worst case), EXPORT_PATH (5a's export endpoint, default /api/supervision/items/export.xlsx),
 # EXPORT_QUERY (a filter of about 100,000 rows, default the items with a deadline in the 183 days before TODAY),
 # BENCH_PASSWORD (the demo accounts' password, given to the generator on the first run; default Bench-Passw0rd!),
 # VACUUM (1: VACUUM ANALYZE the embedded database once the application is up, as autovacuum would in time; 0: not).
@@ -202,7 +203,7 @@ for CASE in "${CASES[@]}"; do
             src/bench/java/org/yishi/supervision/SweepTiming.java 2>&1 | grep -v '^Note:' || true
         # shellcheck disable=SC2086
         "$JAVA" -cp "$OUT/sweep-classes:$JAR:$APP/lib/*" org.yishi.supervision.SweepTiming $DAYS 2>&1 \
-            | grep -E '^sweep |Exception|Error' | tee "$OUT/sweep.log"
+            | grep -E '^sweep |^uncoloured |Exception|Error' | tee "$OUT/sweep.log"
         ;;
     *) echo "unknown case: $CASE (all, dashboard, ledger, sweep, export)" >&2; exit 2 ;;
     esac
