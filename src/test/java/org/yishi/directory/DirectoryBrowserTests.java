@@ -2,6 +2,8 @@ package org.yishi.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -88,6 +90,19 @@ class DirectoryBrowserTests {
         officeForm.findElement(By.cssSelector("button[type=submit]")).click();
         browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#offices input[name=titleEnShort]"), "value", "County Party Secretary"));
         assertThat(directory.offices(directory.people().getFirst().id())).extracting(Office::titleZh).containsExactly("县委书记");
+        // the new-office form and the office's own form show the same fields: every id on the page is still unique,
+        // and each label names the field of its own form
+        assertThat((List<?>) browser.driver.executeScript(
+                "return Array.from(document.querySelectorAll('[id]'), e => e.id);")).doesNotHaveDuplicates();
+        assertThat((Long) browser.driver.executeScript("""
+                return Array.from(document.querySelectorAll('label[for]')).filter(l => {
+                    const field = document.getElementById(l.htmlFor);
+                    return !field || field.closest('form') !== l.closest('form');
+                }).length;"""))
+                .isZero();
+        WebElement officeRow = driver.findElement(By.cssSelector("#offices form"));
+        officeRow.findElement(By.xpath(".//label[text()='中文职务']")).click();
+        assertThat(driver.switchTo().activeElement().getAttribute("value")).isEqualTo("县委书记");
         browser.screenshot("directory-person");
 
         driver.get("http://localhost:" + port + "/directory/bodies/" + bodyId);
