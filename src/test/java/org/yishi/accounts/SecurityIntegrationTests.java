@@ -143,6 +143,28 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void aTokensLastUseIsRecordedToTheMinute() {
+        String name = fresh("office");
+        var issued = token(name, TestAccounts.PASSWORD).expect(201).json();
+        long id = issued.get("id").asLong();
+        Api script = api.withToken(issued.get("token").asString());
+        script.get("/api/me").expect(200);
+        var first = jdbc.sql("select last_used_at from access_token where id = :id").param("id", id)
+                .query(java.time.OffsetDateTime.class).single();
+        assertThat(first).isNotNull();
+        // within the minute, more calls do not write the row again
+        script.get("/api/me").expect(200);
+        assertThat(jdbc.sql("select last_used_at from access_token where id = :id").param("id", id)
+                .query(java.time.OffsetDateTime.class).single()).isEqualTo(first);
+        // a minute on, the next call records it again
+        jdbc.sql("update access_token set last_used_at = last_used_at - interval '61 seconds' where id = :id")
+                .param("id", id).update();
+        script.get("/api/me").expect(200);
+        assertThat(jdbc.sql("select last_used_at from access_token where id = :id").param("id", id)
+                .query(java.time.OffsetDateTime.class).single()).isAfter(first);
+    }
+
+    @Test
     void aRevokedOrExpiredTokenNoLongerOpensTheApi() {
         String name = fresh("office");
         var issued = token(name, TestAccounts.PASSWORD).expect(201).json();
