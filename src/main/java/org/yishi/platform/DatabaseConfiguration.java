@@ -119,7 +119,7 @@ class DatabaseConfiguration {
                 Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
                     try {
                         started.complete(start(d));
-                    } catch (RuntimeException e) {
+                    } catch (Throwable e) { // whatever it is, the bean waiting for the server must hear of it
                         started.completeExceptionally(e);
                     }
                 });
@@ -136,6 +136,9 @@ class DatabaseConfiguration {
             try {
                 return Optional.of(started.join());
             } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
