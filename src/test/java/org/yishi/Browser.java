@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -42,7 +46,31 @@ public final class Browser implements AutoCloseable, AfterAllCallback {
                 "--window-size=1280,1600", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
         driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15)) {
+            @Override
+            public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+                return super.<V>until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (WebDriverException e) {
+                        if (detached(e)) {
+                            return null; // the page was being replaced: look again
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * Whether Chromium answered a command on an element of a page that was just replaced (a form posted, a link
+     * followed) with "Node with given id does not belong to the document" rather than as a stale element: the wait
+     * then looks again, as it does for an element not found yet.
+     */
+    private static boolean detached(WebDriverException e) {
+        return !(e instanceof StaleElementReferenceException) && e.getMessage() != null
+                && e.getMessage().contains("does not belong to the document");
     }
 
     /** Signs in through the login page. */
