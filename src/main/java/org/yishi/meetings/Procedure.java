@@ -285,16 +285,7 @@ public class Procedure {
         if (it.meeting().state() != MeetingState.NOTIFIED && it.meeting().state() != MeetingState.OPEN) {
             throw new Refused("procedure.recusal-state", state(it.meeting().state()));
         }
-        if (personId == null || Text.blank(reason)) {
-            var problems = new InvalidInput.Collector();
-            if (personId == null) {
-                problems.add("personId", "input.required", InvalidInput.label("kind.person"));
-            }
-            if (Text.blank(reason)) {
-                problems.add("reason", "procedure.recusal-reason");
-            }
-            problems.throwIfAny();
-        }
+        requirePersonAndText(personId, "reason", reason, "procedure.recusal-reason");
         Person person = person(personId);
         if (!membersDue(it.meeting()).contains(personId)) {
             throw new Refused("procedure.not-a-member", name(person));
@@ -313,7 +304,7 @@ public class Procedure {
     public void withdrawRecusal(long itemId, long personId) {
         Item it = item(itemId, "procedure.recuse");
         ItemProceedings p = proceedings.forItem(itemId);
-        if (p.decision() != null || (p.vote() != null)) {
+        if (p.decision() != null || p.vote() != null) {
             throw new Refused("procedure.recusal-locked", it.item().position());
         }
         if (proceedings.withdrawRecusal(itemId, personId)) {
@@ -330,14 +321,7 @@ public class Procedure {
         if (it.meeting().state() != MeetingState.OPEN && it.meeting().state() != MeetingState.CLOSED) {
             throw new Refused("procedure.opinion-state", state(it.meeting().state()));
         }
-        var problems = new InvalidInput.Collector();
-        if (personId == null) {
-            problems.add("personId", "input.required", InvalidInput.label("kind.person"));
-        }
-        if (Text.blank(text)) {
-            problems.add("text", "procedure.opinion-text");
-        }
-        problems.throwIfAny();
+        requirePersonAndText(personId, "text", text, "procedure.opinion-text");
         Person person = person(personId);
         Meeting m = it.meeting();
         boolean present = m.present().contains(personId);
@@ -592,6 +576,18 @@ public class Procedure {
         is.put("sequence", after.sequence());
         audit.record(action, "meeting", String.valueOf(before.id()), was, is);
         return after;
+    }
+
+    /** Refuses a missing person and a blank {@code field}, naming both when both are missing. */
+    private static void requirePersonAndText(Long personId, String field, String text, String blankKey) {
+        var problems = new InvalidInput.Collector();
+        if (personId == null) {
+            problems.add("personId", "input.required", InvalidInput.label("kind.person"));
+        }
+        if (Text.blank(text)) {
+            problems.add(field, blankKey);
+        }
+        problems.throwIfAny();
     }
 
     private Person person(Long id) {

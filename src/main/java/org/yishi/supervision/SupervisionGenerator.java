@@ -131,10 +131,11 @@ class SupervisionGenerator {
         List<LocalDate> previousStarts = new ArrayList<>();
         for (Recurrence r : List.of(Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.FIXED_DAYS)) {
             List<Integer> fixedDays = r == Recurrence.FIXED_DAYS ? FIXED_DAYS : List.of();
+            String daysText = fixedDays.stream().map(String::valueOf).collect(Collectors.joining(","));
             LocalDate previous = null;
             for (Cycle c : Cycle.dueBetween(r, fixedDays, today.minusDays(SPAN_DAYS + 100), today.plusDays(200), days)) {
                 recurrences.add(r.name());
-                fixed.add(fixedDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
+                fixed.add(daysText);
                 keys.add(c.key());
                 starts.add(c.startsOn());
                 dues.add(c.dueOn());
@@ -451,13 +452,12 @@ class SupervisionGenerator {
             select o.item_id, o.id, o.reported_at, '按期报送' || o.period || '工作进展：' ||
                    (array['各项工作按计划推进', '已完成本期目标任务', '阶段性任务基本完成，个别事项正在协调'])
                        [1 + floor(pg_temp.u(o.id, 42) * 3)::int],
-                   round(gen.progress * o.n::numeric / max(o.n) over (partition by o.item_id))::int
-            from (select o.*, row_number() over (partition by o.item_id order by o.due_on) as n,
+                   round(o.progress * o.n::numeric / max(o.n) over (partition by o.item_id))::int
+            from (select o.*, gen.progress, row_number() over (partition by o.item_id order by o.due_on) as n,
                          case when o.cycle >= 10000000 then to_char(to_date(o.cycle::text, 'YYYYMMDD'), 'YYYY"年"FMMM"月"FMDD"日"')
                               when o.cycle >= 100000 then (o.cycle / 100) || '年' || (o.cycle % 100) || '月'
                               else (o.cycle / 10) || '年第' || (o.cycle % 10) || '季度' end as period
                   from report_obligation o join gen on gen.id = o.item_id) o
-            join gen on gen.id = o.item_id
             where o.reported_at is not null
             order by o.id""";
 
