@@ -63,32 +63,31 @@ public class Accounts {
     /**
      * Checks a user name and password. Five failures in a row lock the account for 15 minutes; while locked, even
      * the right password is refused. The failure count is kept although the sign-in is refused.
+     *
+     * <p>The answers do not tell whether an account exists (issue 11): a name without an account gets the same
+     * answers in the same order — wrong password, then locked after five failures for as long — and every path checks
+     * one password hash, so that it takes as long. That an account is disabled is said only to whoever gives its
+     * right password.
      */
     @Transactional(noRollbackFor = LoginRefused.class)
     SignedIn signIn(String username, String password) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        Optional<AccountStore.Credentials> found = store.lockForLogin(name);
+        String given = password == null ? "" : password;
+        Optional<AccountStore.Credentials> found = name.isEmpty() ? Optional.empty() : store.lockForLogin(name);
+        Instant now = Instant.now();
         if (found.isEmpty()) {
-            if (noSuchAccount == null) {
-                noSuchAccount = encoder.encode(PasswordPolicy.generate());
-            }
-            encoder.matches(password == null ? "" : password, noSuchAccount);
-            audit.recordOnBehalf(name.isEmpty() ? "(none)" : name, "login.failure", "account", null, null, Map.of("reason", "unknown-user"));
-            throw new LoginRefused("accounts.login.bad-credentials");
+            refuseUnknownName(name, given, now);
         }
         AccountStore.Credentials credentials = found.get();
         Account account = store.find(credentials.accountId()).orElseThrow();
-        Instant now = Instant.now();
         String id = String.valueOf(account.id());
-        if (!account.enabled()) {
-            audit.recordOnBehalf(name, "login.failure", "account", id, null, Map.of("reason", "disabled"));
-            throw new LoginRefused("accounts.login.disabled");
-        }
+        boolean matches = encoder.matches(given, credentials.passwordHash() == null ? noSuchAccount() : credentials.passwordHash())
+                && credentials.passwordHash() != null && password != null;
         if (account.lockedAt(now)) {
             audit.recordOnBehalf(name, "login.failure", "account", id, null, Map.of("reason", "locked"));
             throw new LoginRefused("accounts.login.locked", minutesLeft(account.lockedUntil(), now));
         }
-        if (credentials.passwordHash() == null || password == null || !encoder.matches(password, credentials.passwordHash())) {
+        if (!matches) {
             store.loginFailed(account.id(), lockAfter, lockFor);
             Account after = store.find(account.id()).orElseThrow();
             boolean locked = after.lockedAt(now);
@@ -99,9 +98,42 @@ public class Accounts {
             }
             throw new LoginRefused("accounts.login.bad-credentials");
         }
+        if (!account.enabled()) {
+            audit.recordOnBehalf(name, "login.failure", "account", id, null, Map.of("reason", "disabled"));
+            throw new LoginRefused("accounts.login.disabled");
+        }
         store.loginSucceeded(account.id());
         audit.recordOnBehalf(name, "login.success", "account", id, null, null);
         return signedIn(account.id(), null).orElseThrow();
+    }
+
+    /** Refuses a name without an account just as an account with a wrong password would be refused. */
+    private void refuseUnknownName(String name, String password, Instant now) {
+        encoder.matches(password, noSuchAccount());
+        String actor = name.isEmpty() ? "(none)" : name;
+        if (name.isEmpty()) {
+            audit.recordOnBehalf(actor, "login.failure", "account", null, null, Map.of("reason", "unknown-user"));
+            throw new LoginRefused("accounts.login.bad-credentials");
+        }
+        var before = store.lockUnknownName(name);
+        if (before.isPresent() && before.get().lockedUntil() != null && before.get().lockedUntil().isAfter(now)) {
+            audit.recordOnBehalf(actor, "login.failure", "account", null, null, Map.of("reason", "unknown-user"));
+            throw new LoginRefused("accounts.login.locked", minutesLeft(before.get().lockedUntil(), now));
+        }
+        var after = store.unknownNameFailed(name, lockAfter, lockFor);
+        audit.recordOnBehalf(actor, "login.failure", "account", null, null, Map.of("reason", "unknown-user"));
+        if (after.lockedUntil() != null && after.lockedUntil().isAfter(now)) {
+            throw new LoginRefused("accounts.login.locked", minutesLeft(after.lockedUntil(), now));
+        }
+        throw new LoginRefused("accounts.login.bad-credentials");
+    }
+
+    /** A hash of a random password, checked where there is no hash to check, so that every sign-in takes as long. */
+    private String noSuchAccount() {
+        if (noSuchAccount == null) {
+            noSuchAccount = encoder.encode(PasswordPolicy.generate());
+        }
+        return noSuchAccount;
     }
 
     private static long minutesLeft(Instant until, Instant now) {
