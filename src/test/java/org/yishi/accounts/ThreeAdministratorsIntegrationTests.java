@@ -39,6 +39,8 @@ class ThreeAdministratorsIntegrationTests {
     TwoPersonRule rule;
     @Autowired
     JdbcClient jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     Api anonymous;
     Api secadmin;
     Api auditor;
@@ -218,6 +220,69 @@ class ThreeAdministratorsIntegrationTests {
                     assertThat(permissions("auditor")).isEqualTo(AUDITOR);
                     assertThat(permissions("secadmin")).isEqualTo(SECADMIN);
                 });
+    }
+
+    @Test
+    void onThePagesTheRoleEditorOffersEachAdministratorOnlyItsDutiesAndAnotherAdministratorConfirms() throws Exception {
+        PageSession security = new PageSession("t-secadmin");
+        String roles = security.get("/admin/roles").body();
+        String sysadminForm = roles.substring(roles.indexOf("id=\"role-sysadmin\""), roles.indexOf("id=\"role-secadmin\""));
+        assertThat(sysadminForm).contains("value=\"account:manage\"").doesNotContain("value=\"audit:read\"")
+                .doesNotContain("value=\"meeting:read\"");
+
+        var proposed = security.post("/admin/roles/sysadmin", "");
+        assertThat(proposed.headers().firstValue("Location").orElseThrow()).endsWith("/admin/roles?proposed");
+        assertThat(security.get("/admin/roles?proposed").body()).contains("id=\"change-proposed\"");
+        long id = rule.pending().getLast().id();
+        assertThat(security.get("/admin/changes").body()).contains("id=\"change-" + id + "\"")
+                .doesNotContain("id=\"confirm-" + id + "\"");
+        assertThat(permissions("sysadmin")).isEqualTo(SYSADMIN);
+
+        PageSession audit = new PageSession("t-auditor");
+        assertThat(audit.get("/admin/changes").body()).contains("id=\"confirm-" + id + "\"");
+        var confirmed = audit.post("/admin/changes/" + id + "/confirm", "");
+        assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/admin/changes?saved");
+        assertThat(permissions("sysadmin")).isEmpty();
+        assertThat(audit.get("/admin/changes").body()).contains("id=\"decided\"");
+    }
+
+    /** A browser as far as HTTP goes, signed in on the pages: cookies kept, redirects not followed. */
+    private final class PageSession {
+        private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        private String csrf;
+
+        PageSession(String username) throws Exception {
+            get("/login");
+            var signedIn = post("/login", "username=" + username + "&password="
+                    + java.net.URLEncoder.encode(TestAccounts.PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(uri(path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(response.body());
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+            return response;
+        }
+
+        java.net.http.HttpResponse<String> post(String path, String form) throws Exception {
+            if (!path.equals("/login")) {
+                get("/account");
+            }
+            String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + csrf;
+            return http.send(java.net.http.HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        private java.net.URI uri(String path) {
+            return java.net.URI.create("http://localhost:" + port + path);
+        }
     }
 
     @Test
