@@ -89,7 +89,7 @@ class MinutesPages {
         Minutes minutes = documents.workflow(viewer, id).orElse(null);
         if (!MeetingDocuments.mayReadMinutes(viewer, meeting, Optional.ofNullable(minutes))
                 && viewer.can(org.yishi.accounts.Permission.MINUTES_SIGN)) {
-            MinutesReaders.requireMayRead(viewer, meeting, Optional.ofNullable(minutes)); // 403: not their meeting
+            MinutesReaders.requireMayRead(viewer, meeting, Optional.ofNullable(minutes)); // 404: not their meeting
         }
         model.addAttribute("doc", MeetingDocuments.mayReadMinutes(viewer, meeting, Optional.ofNullable(minutes))
                 ? documents.minutes(viewer, id, MinutesApi.locale(language(locale))).document() : null);

@@ -3,16 +3,16 @@ package org.yishi.meetings;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
+import org.yishi.platform.NotFound;
 import org.yishi.platform.Refused;
 
 /**
  * Who reads a meeting's minutes (issue 11, failure 4). Issued minutes: whoever holds {@code minutes:read} and may see
  * the meeting. Before issue only those working on them: the office, whose job it is to draft, check and issue them,
  * and the meeting's presiding person, who signs them off. A member holding {@code minutes:sign} reads the draft of
- * the meetings they preside, no other.
+ * the meetings they preside, no other: JSON, PDF and page alike.
  */
 final class MinutesReaders {
 
@@ -43,15 +43,16 @@ final class MinutesReaders {
     }
 
     /**
-     * Refuses a viewer who may not read the minutes now: a signer of other meetings' minutes with 403 (their
-     * permission does not reach this meeting), anyone else with 409 (they read the minutes once issued).
+     * Refuses a viewer who may not read the minutes now. A member who signs off other meetings' minutes finds none
+     * (404): for them a meeting's minutes exist once issued, and the role's powers stay as the authorization matrix
+     * says. Anyone else (e.g. the supervision office) is told the minutes are not issued yet (409).
      */
     static void requireMayRead(Viewer viewer, Meeting meeting, Optional<Minutes> workflow) {
         if (mayRead(viewer, meeting, workflow)) {
             return;
         }
         if (viewer.can(Permission.MINUTES_SIGN)) {
-            throw new AccessDeniedException("minutes before issue: the presiding person only");
+            throw new NotFound("kind.minutes", meeting.id());
         }
         throw new Refused("minutes.not-issued");
     }

@@ -188,7 +188,7 @@ class MinutesIntegrationTests {
         assertThat(supervision.get("/api/meetings/" + id + "/minutes").problem(409).get("detail").asString())
                 .contains("have not been issued");
         // issue 11: a member reads minutes before issue only of the meetings they preside (they sign those off)
-        member.get("/api/meetings/" + id + "/minutes").problem(403);
+        member.get("/api/meetings/" + id + "/minutes").problem(404);
         presiding.get("/api/meetings/" + id + "/minutes").expect(200);
     }
 
