@@ -116,6 +116,34 @@ class AccountStore {
                 .param("id", id).param("after", lockAfter).param("lockFor", lockFor.toSeconds() + " seconds").update();
     }
 
+    /** How a user name without an account stands: its failures in a row and until when it is "locked". */
+    record Failures(int failedLogins, Instant lockedUntil) {
+    }
+
+    /** The failures of a user name that has no account, locked until the transaction ends; empty before the first. */
+    Optional<Failures> lockUnknownName(String username) {
+        return jdbc.sql("select failed_logins, locked_until from sign_in_failure where username = :u for update")
+                .param("u", username)
+                .query((rs, n) -> new Failures(rs.getInt("failed_logins"), instant(rs.getTimestamp("locked_until"))))
+                .optional();
+    }
+
+    /** Counts a failure for a user name that has no account, as {@link #loginFailed} does for an account. */
+    Failures unknownNameFailed(String username, int lockAfter, java.time.Duration lockFor) {
+        jdbc.sql("delete from sign_in_failure where last_failed_at < now() - interval '30 days'").update();
+        return jdbc.sql("""
+                insert into sign_in_failure as f (username, failed_logins, locked_until, last_failed_at)
+                values (:u, 1, case when 1 >= :after then now() + cast(:lockFor as interval) end, now())
+                on conflict (username) do update set failed_logins = f.failed_logins + 1,
+                       locked_until = case when f.failed_logins + 1 >= :after then now() + cast(:lockFor as interval)
+                                           else f.locked_until end,
+                       last_failed_at = now()
+                returning failed_logins, locked_until""")
+                .param("u", username).param("after", lockAfter).param("lockFor", lockFor.toSeconds() + " seconds")
+                .query((rs, n) -> new Failures(rs.getInt("failed_logins"), instant(rs.getTimestamp("locked_until"))))
+                .single();
+    }
+
     void loginSucceeded(long id) {
         jdbc.sql("update account set failed_logins = 0, locked_until = null, last_login_at = now() where id = :id")
                 .param("id", id).update();

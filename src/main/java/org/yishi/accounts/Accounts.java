@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -38,74 +37,25 @@ public class Accounts {
     static final int MAX_TOKEN_DAYS = 365;
 
     private final AccountStore store;
+    private final AdministrationChanges changes;
     private final PasswordEncoder encoder;
     private final Audit audit;
-    private final int lockAfter;
-    private final Duration lockFor;
-    /**
-     * Stands in for a missing account's hash, so that an unknown name takes as long as a wrong password; made at the
-     * first sign-in rather than at start-up.
-     */
-    private volatile String noSuchAccount;
+    private final SignIns signIns;
 
-    Accounts(AccountStore store, PasswordEncoder encoder, Audit audit,
-            @Value("${yishi.security.lockout-attempts:5}") int lockAfter,
-            @Value("${yishi.security.lockout-minutes:15}") int lockMinutes) {
+    Accounts(AccountStore store, AdministrationChanges changes, PasswordEncoder encoder, Audit audit, SignIns signIns) {
         this.store = store;
+        this.changes = changes;
         this.encoder = encoder;
         this.audit = audit;
-        this.lockAfter = lockAfter;
-        this.lockFor = Duration.ofMinutes(lockMinutes);
+        this.signIns = signIns;
     }
 
     // ---------------------------------------------------------------- sign-in
 
-    /**
-     * Checks a user name and password. Five failures in a row lock the account for 15 minutes; while locked, even
-     * the right password is refused. The failure count is kept although the sign-in is refused.
-     */
+    /** Checks a user name and password ({@link SignIns}: lockout, answers that tell nobody which accounts exist). */
     @Transactional(noRollbackFor = LoginRefused.class)
     SignedIn signIn(String username, String password) {
-        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        Optional<AccountStore.Credentials> found = store.lockForLogin(name);
-        if (found.isEmpty()) {
-            if (noSuchAccount == null) {
-                noSuchAccount = encoder.encode(PasswordPolicy.generate());
-            }
-            encoder.matches(password == null ? "" : password, noSuchAccount);
-            audit.recordOnBehalf(name.isEmpty() ? "(none)" : name, "login.failure", "account", null, null, Map.of("reason", "unknown-user"));
-            throw new LoginRefused("accounts.login.bad-credentials");
-        }
-        AccountStore.Credentials credentials = found.get();
-        Account account = store.find(credentials.accountId()).orElseThrow();
-        Instant now = Instant.now();
-        String id = String.valueOf(account.id());
-        if (!account.enabled()) {
-            audit.recordOnBehalf(name, "login.failure", "account", id, null, Map.of("reason", "disabled"));
-            throw new LoginRefused("accounts.login.disabled");
-        }
-        if (account.lockedAt(now)) {
-            audit.recordOnBehalf(name, "login.failure", "account", id, null, Map.of("reason", "locked"));
-            throw new LoginRefused("accounts.login.locked", minutesLeft(account.lockedUntil(), now));
-        }
-        if (credentials.passwordHash() == null || password == null || !encoder.matches(password, credentials.passwordHash())) {
-            store.loginFailed(account.id(), lockAfter, lockFor);
-            Account after = store.find(account.id()).orElseThrow();
-            boolean locked = after.lockedAt(now);
-            audit.recordOnBehalf(name, "login.failure", "account", id, null,
-                    Map.of("reason", "wrong-password", "failedLogins", after.failedLogins(), "locked", locked));
-            if (locked) {
-                throw new LoginRefused("accounts.login.locked", minutesLeft(after.lockedUntil(), now));
-            }
-            throw new LoginRefused("accounts.login.bad-credentials");
-        }
-        store.loginSucceeded(account.id());
-        audit.recordOnBehalf(name, "login.success", "account", id, null, null);
-        return signedIn(account.id(), null).orElseThrow();
-    }
-
-    private static long minutesLeft(Instant until, Instant now) {
-        return Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+        return signedIn(signIns.check(username, password), null).orElseThrow();
     }
 
     /** The principal for an account as it is now: empty when it no longer exists or is disabled. */
@@ -306,20 +256,66 @@ public class Accounts {
     }
 
     /**
+     * What a request to change roles or permissions came to: applied at once ({@code applied} set), or, when it
+     * concerns an administrator role, proposed and awaiting a second administrator ({@code awaiting} set).
+     */
+    public record Outcome<T>(T applied, AdministrationChange awaiting) {
+    }
+
+    /**
      * Gives an account its roles. Separation of duties: an account holds at most one administrator role and never
-     * an administrator role together with a business role; nobody changes their own roles.
+     * an administrator role together with a business role; nobody changes their own roles. A change to the
+     * administrator role an account holds, asked by an administrator ({@code by}), is only proposed: another
+     * administrator must confirm it (two-person rule). With {@code by} null (first start, a sign-in through OpenID
+     * Connect) it applies at once.
      */
     public Account assignRoles(long accountId, List<String> roles, Viewer by) {
-        account(accountId);
+        return requestRoles(accountId, roles, by).applied() instanceof Account a ? a : account(accountId);
+    }
+
+    /** As {@link #assignRoles}, saying whether the change was applied or awaits confirmation. */
+    public Outcome<Account> requestRoles(long accountId, List<String> roles, Viewer by) {
+        Account before = account(accountId);
         if (by != null && by.accountId() == accountId) {
             throw new InvalidInput(org.yishi.platform.Violation.of("roles", "accounts.roles.own"));
         }
+        checkRoles(roles);
+        List<String> after = roles.stream().distinct().sorted().toList();
+        if (by != null && !administratorRoles(before.roles()).equals(administratorRoles(after))) {
+            return new Outcome<>(null, propose(AdministrationChange.ACCOUNT_ROLES, null, accountId, before.roles(), after, by));
+        }
+        return new Outcome<>(applyRoles(accountId, after), null);
+    }
+
+    /** Applies roles already checked and, where needed, confirmed; checks them again against the roles as they are. */
+    Account applyRoles(long accountId, List<String> roles) {
         Account before = account(accountId);
         checkRoles(roles);
         store.setRoles(accountId, roles);
         Account after = account(accountId);
         audit.record("account.roles", "account", String.valueOf(accountId), before.roles(), after.roles());
         return after;
+    }
+
+    private List<String> administratorRoles(List<String> roles) {
+        Set<String> administrators = store.roles().stream().filter(Role::administrator).map(Role::code)
+                .collect(java.util.stream.Collectors.toSet());
+        return roles.stream().filter(administrators::contains).sorted().toList();
+    }
+
+    /** The administrator role the account holds; empty when it holds none. */
+    @Transactional(readOnly = true)
+    Optional<String> administratorRole(long accountId) {
+        return store.find(accountId).flatMap(a -> administratorRoles(a.roles()).stream().findFirst());
+    }
+
+    private AdministrationChange propose(String kind, String roleCode, Long accountId, List<String> before,
+            List<String> after, Viewer by) {
+        String byRole = administratorRole(by.accountId()).orElseThrow(
+                () -> new org.springframework.security.access.AccessDeniedException("only an administrator proposes"));
+        AdministrationChange change = changes.propose(kind, roleCode, accountId, before, after, by.accountId(), byRole);
+        audit.record("administration.propose", "administration_change", String.valueOf(change.id()), null, change);
+        return change;
     }
 
     private void checkRoles(List<String> roles) {
@@ -338,30 +334,45 @@ public class Accounts {
     }
 
     /**
-     * Sets a role's permissions. Administrator roles may hold no business permission, business roles no
-     * administrative one; the security administrator's own powers cannot be taken from its role.
+     * Sets a role's permissions, under {@link ThreeAdministrators}: administrator roles hold only their own duties,
+     * business roles no administrator's duty, and the security and audit administrators keep theirs. A change to an
+     * administrator role asked by an administrator ({@code by}) is only proposed: another administrator must confirm
+     * it (two-person rule).
      */
-    public Role setPermissions(String roleCode, List<String> permissions) {
-        Role role = store.roles().stream().filter(r -> r.code().equals(roleCode)).findFirst()
-                .orElseThrow(() -> new NotFound("kind.role", roleCode));
-        var problems = new InvalidInput.Collector();
-        for (String p : permissions) {
-            if (!Permission.ALL.contains(p)) {
-                problems.add("permissions", "accounts.permission.unknown", p);
-            } else if (role.administrator() == Permission.BUSINESS.contains(p)) {
-                problems.add("permissions", role.administrator() ? "accounts.permission.business-for-admin"
-                        : "accounts.permission.admin-for-business", p);
-            }
+    public Outcome<Role> setPermissions(String roleCode, List<String> permissions, Viewer by) {
+        Role role = role(roleCode);
+        List<String> after = permissions.stream().distinct().sorted().toList();
+        checkPermissions(role, after);
+        if (role.administrator() && by != null) {
+            return new Outcome<>(null, propose(AdministrationChange.ROLE_PERMISSIONS, roleCode, null, role.permissions(),
+                    after, by));
         }
-        if (role.code().equals("secadmin") && !(permissions.contains(Permission.ROLE_MANAGE)
-                && permissions.contains(Permission.ROLE_ASSIGN))) {
-            problems.add("permissions", "accounts.permission.secadmin-keeps");
-        }
-        problems.throwIfAny();
+        return new Outcome<>(applyPermissions(roleCode, after), null);
+    }
+
+    /** Applies permissions already checked and, where needed, confirmed; checks them again. */
+    Role applyPermissions(String roleCode, List<String> permissions) {
+        Role role = role(roleCode);
+        checkPermissions(role, permissions);
         store.setPermissions(roleCode, permissions.stream().distinct().toList());
-        Role after = store.roles().stream().filter(r -> r.code().equals(roleCode)).findFirst().orElseThrow();
+        Role after = role(roleCode);
         audit.record("role.permissions", "role", roleCode, role.permissions(), after.permissions());
         return after;
+    }
+
+    private Role role(String roleCode) {
+        return store.roles().stream().filter(r -> r.code().equals(roleCode)).findFirst()
+                .orElseThrow(() -> new NotFound("kind.role", roleCode));
+    }
+
+    private static void checkPermissions(Role role, List<String> permissions) {
+        var problems = new InvalidInput.Collector();
+        for (var refusal : ThreeAdministrators.refusals(role.code(), role.administrator(), permissions)) {
+            Object[] args = refusal.args().length > 1
+                    ? new Object[] {refusal.args()[0], label("role." + refusal.args()[1])} : refusal.args();
+            problems.add("permissions", refusal.code(), args);
+        }
+        problems.throwIfAny();
     }
 
     // ---------------------------------------------------------------- start-up

@@ -125,8 +125,18 @@ class AccountsApi {
 
     @PutMapping("/accounts/{id}/roles")
     @PreAuthorize("hasAuthority('role:assign')")
-    Account assign(@PathVariable long id, @RequestBody List<String> roles) {
-        return accounts.assignRoles(id, roles, Viewers.current());
+    @Operation(summary = "Set an account's roles", description = "200 with the account when applied. A change to the "
+            + "administrator role an account holds needs a second administrator (三员分立): it answers 202 with the "
+            + "proposed change, to be confirmed at /api/administration-changes/{id}/confirm by an administrator of "
+            + "another administrator role.")
+    ResponseEntity<?> assign(@PathVariable long id, @RequestBody List<String> roles) {
+        return answer(accounts.requestRoles(id, roles, Viewers.current()));
+    }
+
+    private static ResponseEntity<?> answer(Accounts.Outcome<?> outcome) {
+        return outcome.awaiting() == null ? ResponseEntity.ok(outcome.applied())
+                : ResponseEntity.accepted().location(URI.create("/api/administration-changes/" + outcome.awaiting().id()))
+                        .body(outcome.awaiting());
     }
 
     @GetMapping("/roles")
@@ -137,7 +147,10 @@ class AccountsApi {
 
     @PutMapping("/roles/{code}/permissions")
     @PreAuthorize("hasAuthority('role:manage')")
-    Role setPermissions(@PathVariable String code, @RequestBody List<String> permissions) {
-        return accounts.setPermissions(code, permissions);
+    @Operation(summary = "Set a role's permissions", description = "Under 三员分立: an administrator role holds only its "
+            + "own duties, a business role none of them, and the auditor keeps the audit log. 200 with the role when "
+            + "applied; for an administrator role 202 with the proposed change, which another administrator confirms.")
+    ResponseEntity<?> setPermissions(@PathVariable String code, @RequestBody List<String> permissions) {
+        return answer(accounts.setPermissions(code, permissions, Viewers.current()));
     }
 }

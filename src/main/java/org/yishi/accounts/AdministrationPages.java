@@ -25,8 +25,10 @@ class AdministrationPages {
     private final Accounts accounts;
     private final Directory directory;
     private final Forms forms;
+    private final TwoPersonRule rule;
 
-    AdministrationPages(Accounts accounts, Directory directory, Forms forms) {
+    AdministrationPages(Accounts accounts, Directory directory, Forms forms, TwoPersonRule rule) {
+        this.rule = rule;
         this.accounts = accounts;
         this.directory = directory;
         this.forms = forms;
@@ -110,9 +112,12 @@ class AdministrationPages {
     @GetMapping("/admin/roles")
     @PreAuthorize("hasAuthority('role:manage')")
     String roles(Model model) {
-        model.addAttribute("roles", accounts.roles());
-        model.addAttribute("permissions", Permission.ALL);
-        model.addAttribute("business", Permission.BUSINESS);
+        List<Role> roles = accounts.roles();
+        model.addAttribute("roles", roles);
+        model.addAttribute("offered", roles.stream().collect(java.util.stream.Collectors.toMap(Role::code,
+                r -> ThreeAdministrators.offered(r.code(), r.administrator()))));
+        model.addAttribute("pending", rule.pending().stream().map(AdministrationChange::roleCode)
+                .filter(java.util.Objects::nonNull).toList());
         forms.noErrorsYet(model);
         return "accounts/roles";
     }
@@ -121,8 +126,10 @@ class AdministrationPages {
     @PreAuthorize("hasAuthority('role:manage')")
     String setPermissions(@PathVariable String code, @RequestParam(required = false) List<String> permissions,
             Model model, Locale locale) {
-        return forms.submit(() -> accounts.setPermissions(code, permissions == null ? List.of() : permissions),
-                model, locale).map(r -> "redirect:/admin/roles?saved").orElseGet(() -> roles(model));
+        return forms.submit(() -> accounts.setPermissions(code, permissions == null ? List.of() : permissions,
+                Viewers.current()), model, locale)
+                .map(r -> r.awaiting() == null ? "redirect:/admin/roles?saved" : "redirect:/admin/roles?proposed")
+                .orElseGet(() -> roles(model));
     }
 
     @GetMapping("/admin/role-assignments")
@@ -139,7 +146,34 @@ class AdministrationPages {
     @PreAuthorize("hasAuthority('role:assign')")
     String assign(@PathVariable long accountId, @RequestParam(required = false) List<String> roles, Model model,
             Locale locale) {
-        return forms.submit(() -> accounts.assignRoles(accountId, roles == null ? List.of() : roles, Viewers.current()),
-                model, locale).map(a -> "redirect:/admin/role-assignments?saved").orElseGet(() -> assignments(model));
+        return forms.submit(() -> accounts.requestRoles(accountId, roles == null ? List.of() : roles, Viewers.current()),
+                model, locale).map(r -> r.awaiting() == null ? "redirect:/admin/role-assignments?saved"
+                        : "redirect:/admin/role-assignments?proposed").orElseGet(() -> assignments(model));
+    }
+
+    // ---- the two-person rule (issue 11): any administrator sees the proposals; another one decides them
+
+    @GetMapping("/admin/changes")
+    @PreAuthorize(AdministrationChangesApi.ANY_ADMINISTRATOR)
+    String changes(Model model) {
+        model.addAttribute("pending", rule.pending());
+        model.addAttribute("decided", rule.recentlyDecided());
+        model.addAttribute("me", Viewers.current().accountId());
+        forms.noErrorsYet(model);
+        return "accounts/changes";
+    }
+
+    @PostMapping("/admin/changes/{id}/confirm")
+    @PreAuthorize(AdministrationChangesApi.ANY_ADMINISTRATOR)
+    String confirm(@PathVariable long id, Model model, Locale locale) {
+        return forms.submit(() -> rule.confirm(id, Viewers.current()), model, locale)
+                .map(c -> "redirect:/admin/changes?saved").orElseGet(() -> changes(model));
+    }
+
+    @PostMapping("/admin/changes/{id}/refuse")
+    @PreAuthorize(AdministrationChangesApi.ANY_ADMINISTRATOR)
+    String refuse(@PathVariable long id, @RequestParam(required = false) String reason, Model model, Locale locale) {
+        return forms.submit(() -> rule.refuse(id, reason, Viewers.current()), model, locale)
+                .map(c -> "redirect:/admin/changes?saved").orElseGet(() -> changes(model));
     }
 }

@@ -94,6 +94,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasAuthority(Permission.ACCOUNT_MANAGE)
                         .requestMatchers(HttpMethod.GET, "/api/roles").hasAnyAuthority(Permission.ROLE_MANAGE, Permission.ROLE_ASSIGN)
                         .requestMatchers("/api/roles/**").hasAuthority(Permission.ROLE_MANAGE)
+                        // issue 11: the two-person rule — any administrator may see and decide (checked per change)
+                        .requestMatchers("/api/administration-changes", "/api/administration-changes/**")
+                        .hasAnyAuthority(Permission.ACCOUNT_MANAGE, Permission.ROLE_MANAGE, Permission.ROLE_ASSIGN,
+                                Permission.AUDIT_READ, Permission.AUDIT_EXPORT, Permission.AUDIT_VERIFY)
                         .requestMatchers("/api/audit", "/api/audit/**").hasAnyAuthority(Permission.AUDIT_READ,
                                 Permission.AUDIT_EXPORT, Permission.AUDIT_VERIFY)
                         .requestMatchers(HttpMethod.GET, "/api/meetings/*/readout").hasAuthority(Permission.READOUT_READ)

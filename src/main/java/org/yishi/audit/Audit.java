@@ -3,6 +3,8 @@ package org.yishi.audit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,12 +35,18 @@ public class Audit {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
+    private static final Logger log = LoggerFactory.getLogger(Audit.class);
+
     private final AuditEntries entries;
+    private final AuditKey key;
+    private final Checkpoints checkpoints;
     private final TransactionTemplate alone;
     private final TransactionTemplate snapshot;
 
-    Audit(AuditEntries entries, PlatformTransactionManager transactions) {
+    Audit(AuditEntries entries, AuditKey key, Checkpoints checkpoints, PlatformTransactionManager transactions) {
         this.entries = entries;
+        this.key = key;
+        this.checkpoints = checkpoints;
         this.alone = new TransactionTemplate(transactions);
         this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.snapshot = new TransactionTemplate(transactions);
@@ -126,27 +134,80 @@ public class Audit {
     }
 
     /**
-     * Checks the whole chain in id order: each entry's hash against its fields, each link to the entry before, the
-     * oldest entry's link to the anchor left by purges, and the newest entry against the chain head. Reads one
-     * consistent snapshot; appends go on meanwhile.
+     * Checks the whole chain in id order: each entry's hash against its fields (under the audit key; the legacy
+     * segment before {@code keyed_from} without), each link to the entry before, the oldest entry's link to the anchor
+     * left by purges, the newest entry against the chain head, and then the chain against every signed checkpoint
+     * written outside the database. Reads one consistent snapshot; appends go on meanwhile. Always answers with a
+     * verdict: a chain that cannot be read to the end is reported as such.
      */
     public Verification verify() {
-        return snapshot.execute(status -> {
-            var head = entries.head();
-            if (head.isEmpty()) {
-                return Verification.broken(0, null, Verification.HEAD_MISSING);
-            }
-            ChainCheck check = new ChainCheck(head.get());
-            entries.inChainOrder(check::accept);
-            return check.result();
-        });
+        Checkpoints.Readings readings;
+        try {
+            readings = checkpoints.read();
+        } catch (RuntimeException e) {
+            log.error("Audit verification could not read the checkpoint file", e);
+            return Verification.broken(0, null, Verification.UNREADABLE);
+        }
+        Verification chain;
+        try {
+            chain = snapshot.execute(status -> {
+                var head = entries.head();
+                if (head.isEmpty()) {
+                    return Verification.broken(0, null, Verification.HEAD_MISSING);
+                }
+                ChainCheck check = new ChainCheck(head.get(), key, readings.checkpoints());
+                entries.inChainOrder(check::accept);
+                return check.result();
+            });
+        } catch (RuntimeException e) {
+            log.error("Audit verification could not read the chain", e);
+            return Verification.broken(0, null, Verification.UNREADABLE);
+        }
+        if (chain.ok() && readings.forgedLine() != null) {
+            return Verification.broken(chain.entriesChecked(), null, Verification.CHECKPOINT_FORGED);
+        }
+        return chain;
     }
 
-    /** Verifies on a user's request, recording that they did and what they were shown. */
+    /**
+     * Verifies on a user's request, recording that they did and what they were shown. A log that can take no entry
+     * (its head is gone) still gets its verdict, which is then only logged.
+     */
     Verification verifyOnRequest() {
         Verification verification = verify();
-        record("audit.verify", null, null, null, verification);
+        try {
+            record("audit.verify", null, null, null, verification);
+        } catch (RuntimeException e) {
+            log.error("The audit verification's own entry could not be recorded (verdict: {})", verification.reason(), e);
+        }
         return verification;
+    }
+
+    /** Writes a checkpoint on a user's request, recording that they did. */
+    java.util.Optional<Checkpoint> checkpointOnRequest() {
+        var checkpoint = checkpoint();
+        checkpoint.ifPresent(c -> record("audit.checkpoint", null, null, null, c));
+        return checkpoint;
+    }
+
+    /**
+     * Writes a signed checkpoint of the chain head to the checkpoint file outside the database; returns it. Skips the
+     * write (returning the head as it is) when the newest checkpoint already names the same head; empty when the
+     * head row is missing.
+     */
+    java.util.Optional<Checkpoint> checkpoint() {
+        var head = snapshot.execute(status -> entries.head());
+        if (head == null || head.isEmpty()) {
+            log.error("No audit checkpoint written: the chain head (table audit_chain_head) is missing");
+            return java.util.Optional.empty();
+        }
+        List<Checkpoint> written = checkpoints.read().checkpoints();
+        if (!written.isEmpty() && written.getLast().sameHead(head.get())) {
+            return java.util.Optional.of(written.getLast());
+        }
+        Checkpoint checkpoint = Checkpoint.of(java.time.Instant.now(), head.get());
+        checkpoints.append(checkpoint);
+        return java.util.Optional.of(checkpoint);
     }
 
     static String json(Object value) {

@@ -61,10 +61,30 @@ class AuditApi {
         csv.send(AuditQuery.orRefuse(query, binding), locale, response);
     }
 
+    /** A checkpoint as written to the checkpoint file. */
+    record CheckpointAnswer(java.time.Instant at, Long lastId, String lastHash, Long anchorId, String anchorHash,
+            long keyedFrom) {
+    }
+
+    @PostMapping("/checkpoints")
+    @PreAuthorize("hasAuthority('audit:verify')")
+    @Operation(summary = "Write a checkpoint of the chain head now", description = "Appends the chain head, signed with "
+            + "the audit key, to the checkpoint file outside the database (as is done every five minutes), unless the "
+            + "newest checkpoint already names the same head. 503 when the chain head is missing.")
+    ResponseEntity<?> checkpoint(Locale locale) {
+        return audit.checkpointOnRequest()
+                .<ResponseEntity<?>>map(c -> ResponseEntity.ok(new CheckpointAnswer(c.at(), c.lastId(), c.lastHash(),
+                        c.anchorId(), c.anchorHash(), c.keyedFrom())))
+                .orElseGet(() -> ResponseEntity.of(org.springframework.http.ProblemDetail.forStatusAndDetail(
+                        org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                        messages.getMessage("audit.checkpoint.head-missing", null, locale))).build());
+    }
+
     @PostMapping("/verify")
     @PreAuthorize("hasAuthority('audit:verify')")
-    @Operation(summary = "Verify the hash chain", description = "Recomputes every entry's hash and checks every link, "
-            + "the anchor left by purges and the chain head.")
+    @Operation(summary = "Verify the hash chain", description = "Recomputes every entry's keyed hash and checks every "
+            + "link, the anchor left by purges, the chain head and the signed checkpoints kept outside the database. "
+            + "Always answers 200 with a verdict.")
     VerificationAnswer verify(Locale locale) {
         Verification v = audit.verifyOnRequest();
         return new VerificationAnswer(v.ok(), v.entriesChecked(), v.firstBadId(), v.reason(), v.describe(messages, locale));

@@ -35,13 +35,18 @@ class AuditEntries {
             """;
 
     private final JdbcClient jdbc;
+    private final AuditKey key;
 
-    AuditEntries(JdbcClient jdbc) {
+    AuditEntries(JdbcClient jdbc, AuditKey key) {
         this.jdbc = jdbc;
+        this.key = key;
     }
 
-    /** Both ends of the chain; empty only when the head's row was deleted. */
-    record Head(Long lastId, String lastHash, Long anchorId, String anchorHash) {
+    /**
+     * Both ends of the chain; empty only when the head's row was deleted. Entries from {@code keyedFrom} on are
+     * hashed under the audit key, older ones (the legacy segment) without.
+     */
+    record Head(Long lastId, String lastHash, Long anchorId, String anchorHash, long keyedFrom) {
     }
 
     AuditEntry append(String actor, String ip, String action, String subjectType, String subjectId, String beforeJson,
@@ -55,7 +60,7 @@ class AuditEntries {
         Next next = jdbc.sql("select nextval(pg_get_serial_sequence('audit_entry', 'id')) as id, clock_timestamp() as at")
                 .query((rs, n) -> new Next(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class))).single();
         AuditEntry entry = new AuditEntry(next.id(), next.at().toInstant(), actor, ip, action, subjectType, subjectId,
-                beforeJson, afterJson, head.lastHash(), null).withHash();
+                beforeJson, afterJson, head.lastHash(), null).withHash(key);
         jdbc.sql("""
                 insert into audit_entry (id, at, actor, ip, action, subject_type, subject_id, before_json, after_json,
                                          prev_hash, hash)
@@ -72,9 +77,9 @@ class AuditEntries {
     }
 
     Optional<Head> head() {
-        return jdbc.sql("select last_id, last_hash, anchor_id, anchor_hash from audit_chain_head")
+        return jdbc.sql("select last_id, last_hash, anchor_id, anchor_hash, keyed_from from audit_chain_head")
                 .query((rs, n) -> new Head(rs.getObject("last_id", Long.class), rs.getString("last_hash"),
-                        rs.getObject("anchor_id", Long.class), rs.getString("anchor_hash")))
+                        rs.getObject("anchor_id", Long.class), rs.getString("anchor_hash"), rs.getLong("keyed_from")))
                 .optional();
     }
 

@@ -19,7 +19,9 @@ import java.util.HexFormat;
  * @param beforeJson  the subject before, as JSON text; null when it did not exist (or nothing was recorded)
  * @param afterJson   the subject after, as JSON text; null when it was removed (or nothing was recorded)
  * @param prevHash    the hash of the entry before this one in the chain; null for the first entry ever
- * @param hash        SHA-256 over this entry's fields and {@code prevHash}, see {@link #expectedHash()}
+ * @param hash        HMAC-SHA256 over this entry's fields and {@code prevHash} with the audit key, see
+ *                    {@link #expectedHash(AuditKey)}; for entries written before the chain was keyed (issue 11), plain
+ *                    SHA-256, see {@link #expectedHash()}
  */
 record AuditEntry(long id, Instant at, String actor, String ip, String action, String subjectType, String subjectId,
         String beforeJson, String afterJson, String prevHash, String hash) {
@@ -27,10 +29,27 @@ record AuditEntry(long id, Instant at, String actor, String ip, String action, S
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final byte[] VERSION = "yishi-audit-1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEYED = "yishi-audit-2".getBytes(StandardCharsets.US_ASCII);
 
+    /** This entry with its legacy (unkeyed) hash: how entries were hashed before the chain was keyed. */
     AuditEntry withHash() {
         return new AuditEntry(id, at, actor, ip, action, subjectType, subjectId, beforeJson, afterJson, prevHash,
                 expectedHash());
+    }
+
+    /** This entry with its hash under the audit key. */
+    AuditEntry withHash(AuditKey key) {
+        return new AuditEntry(id, at, actor, ip, action, subjectType, subjectId, beforeJson, afterJson, prevHash,
+                expectedHash(key));
+    }
+
+    /**
+     * The hash this entry must have in the keyed chain: lower-case hex HMAC-SHA256, under the entries' key derived
+     * from the audit key, over the same encoding as {@link #expectedHash()} but starting with {@code yishi-audit-2}.
+     * Nobody without the key can compute it, so a rewrite in the database alone is found.
+     */
+    String expectedHash(AuditKey key) {
+        return key.entryHash(encoding(KEYED));
     }
 
     /**
@@ -40,8 +59,16 @@ record AuditEntry(long id, Instant at, String actor, String ip, String action, S
      * bytes as 4 bytes big-endian, and those bytes. No two different entries share an encoding.
      */
     String expectedHash() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoding(VERSION)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private byte[] encoding(byte[] version) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        bytes.writeBytes(VERSION);
+        bytes.writeBytes(version);
         for (String field : new String[] {Long.toString(id), AT.format(at), actor, ip, action, subjectType, subjectId,
                 beforeJson, afterJson, prevHash}) {
             if (field == null) {
@@ -56,10 +83,6 @@ record AuditEntry(long id, Instant at, String actor, String ip, String action, S
             bytes.write(utf8.length);
             bytes.writeBytes(utf8);
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return bytes.toByteArray();
     }
 }

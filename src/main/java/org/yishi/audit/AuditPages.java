@@ -79,6 +79,19 @@ class AuditPages {
         return log(query, binding, 0, model, locale);
     }
 
+    /** Writes a checkpoint of the chain head outside the database now (issue 11). */
+    @PostMapping("/checkpoint")
+    @PreAuthorize("hasAuthority('audit:verify')")
+    String checkpoint(@ModelAttribute("query") AuditQuery query, BindingResult binding, Model model, Locale locale) {
+        var checkpoint = audit.checkpointOnRequest();
+        model.addAttribute("checkpointOk", checkpoint.isPresent());
+        model.addAttribute("checkpointMessage", checkpoint
+                .map(c -> messages.getMessage("audit.checkpoint.written", new Object[] {
+                        c.lastId() == null ? "—" : String.valueOf(c.lastId()), AT.format(c.at())}, locale))
+                .orElseGet(() -> messages.getMessage("audit.checkpoint.head-missing", null, locale)));
+        return log(query, binding, 0, model, locale);
+    }
+
     @GetMapping("/export.csv")
     @PreAuthorize("hasAuthority('audit:export')")
     void export(@ModelAttribute AuditQuery query, BindingResult binding, Locale locale, HttpServletResponse response)

@@ -24,6 +24,15 @@ public record Verification(boolean ok, long entriesChecked, Long firstBadId, Str
     static final String HEAD_MISMATCH = "audit.verify.head-mismatch";
     /** The chain head is gone. */
     static final String HEAD_MISSING = "audit.verify.head-missing";
+    /**
+     * The chain does not hold what a signed checkpoint outside the database saw: entries were removed from its end
+     * (and the head moved back), or it was rewritten with its head.
+     */
+    static final String CHECKPOINT_MISMATCH = "audit.verify.checkpoint-mismatch";
+    /** A line of the checkpoint file is not signed with the audit key: the file was tampered with. */
+    static final String CHECKPOINT_FORGED = "audit.verify.checkpoint-forged";
+    /** The chain could not be read to the end (e.g. the database failed meanwhile); nothing is known. */
+    static final String UNREADABLE = "audit.verify.unreadable";
 
     static Verification intact(long checked) {
         return new Verification(true, checked, null, INTACT);

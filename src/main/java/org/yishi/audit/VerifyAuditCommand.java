@@ -18,7 +18,8 @@ import org.yishi.platform.Commands;
  *
  * <p>It starts the application as a server would, so that every module's configuration holds, but opens no port
  * ({@code server.port=-1}: no connector is started, so it runs beside a running node), loads no demo data and purges
- * nothing; these settings override any other. It does apply pending database migrations, as any start does.
+ * nothing and writes no checkpoint; these settings override any other. It needs the same audit key and checkpoint
+ * file as the server ({@code YISHI_AUDIT_KEY}, {@code YISHI_AUDIT_DIR}). It does apply pending database migrations, as any start does.
  */
 public final class VerifyAuditCommand {
 
@@ -34,7 +35,8 @@ public final class VerifyAuditCommand {
     /** Runs the command on the application whose main class is given; returns the exit status. */
     public static int run(Class<?> application, String[] args, PrintStream out) {
         ConfigurableApplicationContext context = Commands.start(application, args, "verify-audit",
-                Map.of("yishi.demo-data", "off", "yishi.audit.purge-cron", "-")).orElse(null);
+                Map.of("yishi.demo-data", "off", "yishi.audit.purge-cron", "-",
+                "yishi.audit.checkpoint-cron", "-")).orElse(null);
         if (context == null) {
             return 2; // Spring Boot has reported why the application could not start
         }

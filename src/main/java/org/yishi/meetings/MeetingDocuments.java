@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A viewer reads a document only about a meeting they may see ({@link Meetings#meetingFor}: otherwise not found),
  * and only with {@code record:read} (the record) or {@code minutes:read} (the minutes); items hidden from them never
- * appear. Minutes not yet issued are read only by those who draft, check, sign off or issue minutes; issued minutes
+ * appear. Minutes not yet issued are read only by the office and the meeting's presiding person ({@link MinutesReaders}); issued minutes
  * are read as issued, whatever changed since. Every reading of the record is audited ({@code record.read}).
  */
 @Service
@@ -33,10 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class MeetingDocuments {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** The permissions of those who take minutes to issue; they alone read minutes before issue. */
-    private static final List<String> MINUTES_WORK = List.of(Permission.MINUTES_DRAFT, Permission.MINUTES_CHECK,
-            Permission.MINUTES_SIGN, Permission.MINUTES_ISSUE);
 
     private final Meetings meetings;
     private final Procedure procedure;
@@ -90,9 +86,7 @@ public class MeetingDocuments {
             MeetingDocument asIssued = JSON.readValue(json, MeetingDocument.class);
             return new MinutesReading(workflow, asIssued.only(itemIds(seen)));
         }
-        if (MINUTES_WORK.stream().noneMatch(viewer::can)) {
-            throw new Refused("minutes.not-issued");
-        }
+        MinutesReaders.requireMayRead(viewer, seen, workflow);
         return new MinutesReading(workflow, minutesWriter.write(facts(seen), locale));
     }
 
@@ -102,10 +96,9 @@ public class MeetingDocuments {
         return desk.find(meetingId);
     }
 
-    /** Whether the viewer may read these minutes now, without reading them. */
-    public static boolean mayReadMinutes(Viewer viewer, Optional<Minutes> workflow) {
-        return viewer.can(Permission.MINUTES_READ) && (workflow.map(w -> w.state() == MinutesState.ISSUED).orElse(false)
-                || MINUTES_WORK.stream().anyMatch(viewer::can));
+    /** Whether the viewer may read these minutes of this meeting now, without reading them (see {@link MinutesReaders}). */
+    public static boolean mayReadMinutes(Viewer viewer, Meeting meeting, Optional<Minutes> workflow) {
+        return MinutesReaders.mayRead(viewer, meeting, workflow);
     }
 
     @Transactional

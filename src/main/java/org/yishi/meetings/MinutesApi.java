@@ -70,7 +70,7 @@ class MinutesApi {
     @PreAuthorize("hasAuthority('minutes:read')")
     @Operation(summary = "The minutes",
             description = "Issued minutes exactly as issued; before issue, as they stand now, only for those who draft, "
-                    + "check, sign off or issue minutes (409 for others). As JSON (the document with its workflow), "
+                    + "check or issue minutes (the office) and the meeting's presiding person (404 for other members, 409 for others). As JSON (the document with its workflow), "
                     + "pdf or docx; lang zh or en.")
     ResponseEntity<?> minutes(@PathVariable long id,
             @Parameter(description = "json (default), pdf or docx") @RequestParam(required = false) String format,

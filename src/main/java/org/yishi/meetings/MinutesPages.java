@@ -87,7 +87,11 @@ class MinutesPages {
         model.addAttribute("meetingId", id);
         model.addAttribute("heading", titles.heading(meeting, locale));
         Minutes minutes = documents.workflow(viewer, id).orElse(null);
-        model.addAttribute("doc", MeetingDocuments.mayReadMinutes(viewer, Optional.ofNullable(minutes))
+        if (!MeetingDocuments.mayReadMinutes(viewer, meeting, Optional.ofNullable(minutes))
+                && viewer.can(org.yishi.accounts.Permission.MINUTES_SIGN)) {
+            MinutesReaders.requireMayRead(viewer, meeting, Optional.ofNullable(minutes)); // 404: not their meeting
+        }
+        model.addAttribute("doc", MeetingDocuments.mayReadMinutes(viewer, meeting, Optional.ofNullable(minutes))
                 ? documents.minutes(viewer, id, MinutesApi.locale(language(locale))).document() : null);
         model.addAttribute("minutes", minutes);
         model.addAttribute("steps", minutes == null ? List.of() : steps(minutes));

@@ -61,7 +61,7 @@ import org.yishi.platform.NotFound;
  * changes record nothing, and that verification finds every kind of tampering done directly in the database. Each
  * test starts from an empty log; the scheduled purge is off so that nothing changes the log behind a test's back.
  */
-@YishiIntegrationTest({"yishi.demo-data=off", "yishi.audit.purge-cron=-"})
+@YishiIntegrationTest({"yishi.demo-data=off", "yishi.audit.purge-cron=-", "yishi.audit.checkpoint-cron=-"})
 class AuditIntegrationTests {
 
     @Autowired
@@ -80,12 +80,26 @@ class AuditIntegrationTests {
     PlatformTransactionManager transactions;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    AuditKey key;
+    @Autowired
+    Checkpoints checkpoints;
+    @Autowired
+    AuditKeeping.AuditDirectory auditDirectory;
 
     @BeforeEach
-    void emptyLog() {
+    void emptyLog() throws java.io.IOException {
+        emptyLog(jdbc, checkpoints);
+    }
+
+    /** An empty log, as after the migrations, with no checkpoint written yet. */
+    static void emptyLog(JdbcClient jdbc, Checkpoints checkpoints) throws java.io.IOException {
         jdbc.sql("truncate audit_entry").update();
-        jdbc.sql("update audit_chain_head set last_id = null, last_hash = null, anchor_id = null, anchor_hash = null")
-                .update();
+        jdbc.sql("insert into audit_chain_head (id, keyed_from) values (1, 1) on conflict (id) do nothing").update();
+        jdbc.sql("""
+                update audit_chain_head set last_id = null, last_hash = null, anchor_id = null, anchor_hash = null,
+                       keyed_from = 1""").update();
+        java.nio.file.Files.deleteIfExists(checkpoints.file());
     }
 
     /** The whole log, oldest first. */
@@ -262,9 +276,10 @@ class AuditIntegrationTests {
     void anEntryRewrittenWithAFreshHashIsFoundAtTheNextEntry() {
         List<Long> ids = append(5);
         AuditEntry original = log().get(2);
+        // even by someone holding the audit key
         AuditEntry forged = new AuditEntry(original.id(), original.at(), original.actor(), original.ip(), original.action(),
                 original.subjectType(), original.subjectId(), original.beforeJson(), "{\"n\":100}", original.prevHash(),
-                null).withHash();
+                null).withHash(key);
         jdbc.sql("update audit_entry set after_json = :after, hash = :hash where id = :id").param("after", forged.afterJson())
                 .param("hash", forged.hash()).param("id", forged.id()).update();
 
@@ -410,7 +425,8 @@ class AuditIntegrationTests {
         int status = VerifyAuditCommand.run(YishiApplication.class, new String[] {"--verify-audit",
                 "--yishi.db.url=" + pool.getJdbcUrl(), "--yishi.db.user=" + pool.getUsername(),
                 "--yishi.db.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
-                "--yishi.demo-data=on"}, new PrintStream(out, true, StandardCharsets.UTF_8));
+                "--yishi.audit.dir=" + auditDirectory.path(), "--yishi.demo-data=on"},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         return new Command(status, out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -187,7 +187,9 @@ class MinutesIntegrationTests {
         // before issue, minutes are for those who work on them only
         assertThat(supervision.get("/api/meetings/" + id + "/minutes").problem(409).get("detail").asString())
                 .contains("have not been issued");
-        member.get("/api/meetings/" + id + "/minutes").expect(200); // a member signs minutes off, so reads them before
+        // issue 11: a member reads minutes before issue only of the meetings they preside (they sign those off)
+        member.get("/api/meetings/" + id + "/minutes").problem(404);
+        presiding.get("/api/meetings/" + id + "/minutes").expect(200);
     }
 
     @Test
