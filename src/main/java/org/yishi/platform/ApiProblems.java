@@ -99,6 +99,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 message);
     }
 
+    /** An address or parameter the firewall refuses when the handler reads it (a NUL byte in a parameter's name). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "problem.invalid.title",
+                messages.getMessage("problem.bad-request", null, LocaleContextHolder.getLocale()));
+    }
+
     @ExceptionHandler(SignInRefused.class)
     ResponseEntity<ProblemDetail> signInRefused(SignInRefused e) {
         return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated.title",
@@ -147,7 +154,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof InputBounds.BadValue bad) {
             Object[] args = new Object[bad.args().length + 1];
             args[0] = field;
-            System.arraycopy(bad.args(), 0, args, 1, bad.args().length);
+            for (int i = 0; i < bad.args().length; i++) {
+                args[i + 1] = String.valueOf(bad.args()[i]); // numbers as written, never grouped as "1,900"
+            }
             message = messages.getMessage(bad.code(), args, locale);
         } else if (e.getCause() instanceof tools.jackson.databind.exc.InvalidNullException) {
             message = messages.getMessage("input.null-in-list", new Object[] {field}, locale);

@@ -52,6 +52,12 @@ class PageErrors {
                 model, response);
     }
 
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    String rejected(org.springframework.security.web.firewall.RequestRejectedException e, Model model, Locale locale,
+            HttpServletResponse response) {
+        return page(400, messages.getMessage("problem.bad-request", null, locale), model, response);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     String forbidden(AccessDeniedException e, Model model, Locale locale, HttpServletResponse response) {
         return page(403, messages.getMessage("problem.forbidden.detail", null, locale), model, response);
