@@ -138,6 +138,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestLimits.TooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                        "too-large", "problem.too-large.title", messages.getMessage("problem.too-large", null, locale)).getBody());
+            }
+        }
         String field = "";
         if (e.getCause() instanceof DatabindException databind) {
             StringBuilder path = new StringBuilder();

@@ -4,12 +4,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.annotation.Nulls;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -70,15 +74,51 @@ public class InputBounds {
                 .changeDefaultNullHandling(n -> n.withContentNulls(Nulls.FAIL));
     }
 
+    /**
+     * The OpenAPI description states the bound of every text: a field's own {@code @Schema(maxLength)}, or
+     * {@value #MAX_TEXT} for any other string without a format or a list of values.
+     */
+    @Bean
+    PropertyCustomizer textBoundsInTheDescription() {
+        return (property, type) -> {
+            boolean string = "string".equals(property.getType())
+                    || (property.getTypes() != null && property.getTypes().contains("string"));
+            if (string && property.getMaxLength() == null && property.getFormat() == null && property.getEnum() == null) {
+                property.setMaxLength(MAX_TEXT);
+            }
+            return property;
+        };
+    }
+
+    /** A string without NUL bytes and within its field's {@code @Schema(maxLength)}, at most {@value #MAX_TEXT}. */
     private static final class BoundedString extends StringDeserializer {
+        private final int max;
+
+        BoundedString() {
+            this(MAX_TEXT);
+        }
+
+        BoundedString(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            Schema schema = property == null ? null : property.getAnnotation(Schema.class);
+            if (schema != null && schema.maxLength() < MAX_TEXT) {
+                return new BoundedString(schema.maxLength());
+            }
+            return this;
+        }
+
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\u0000') >= 0) {
                 throw new BadValue(p, value, String.class, "input.nul-byte");
             }
-            if (value != null && value.length() > MAX_TEXT) {
-                throw new BadValue(p, value.length(), String.class, "input.too-long", MAX_TEXT);
+            if (value != null && value.length() > max) {
+                throw new BadValue(p, value.length(), String.class, "input.too-long", max);
             }
             return value;
         }
@@ -99,7 +139,7 @@ public class InputBounds {
             try {
                 date = LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                throw new BadValue(p, text, LocalDate.class, "input.date-format");
+                throw InvalidFormatException.from(p, "not an ISO date", text, LocalDate.class);
             }
             if (!inRange(date)) {
                 throw new BadValue(p, text, LocalDate.class, "input.date-range", FIRST_YEAR, LAST_YEAR);
