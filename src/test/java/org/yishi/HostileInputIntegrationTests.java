@@ -104,6 +104,14 @@ class HostileInputIntegrationTests {
     }
 
     @Test
+    void anOddAddressOfAPageGetsTheErrorPage() throws Exception {
+        HttpResponse<String> answer = send("GET", "/meetings;x=1", null, null);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(answer.body()).contains("error-page").contains("无法理解该请求");
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() throws Exception {
         HttpResponse<String> answer = send("POST", "/api/people", "application/json",
                 "{\"nameZh\":\"张三\",\"nameRomanized\":\"" + " ".repeat(3 * 1024 * 1024) + "\"}");
