@@ -56,6 +56,9 @@ class ErrorAnswers implements ErrorController {
             return HttpStatus.BAD_REQUEST;
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null && exception == null) {
+            return HttpStatus.NOT_FOUND; // asked for directly, not by an error: there is no page here
+        }
         HttpStatus status = code instanceof Integer c ? HttpStatus.resolve(c) : null;
         return status == null || status.value() < 400 ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

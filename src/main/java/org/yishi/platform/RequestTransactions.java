@@ -22,8 +22,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * A request that changes something changes everything it says or nothing: its handler, every service it calls and
  * the building of its answer run in one transaction, and the answer leaves only after the commit. An answer of 400 or
- * more, an exception or a transaction marked for rollback rolls everything back; if the commit fails, the answer built
- * is dropped and the caller learns, truthfully, that nothing was changed (a rollback) or that the outcome is unknown.
+ * more, an exception or a transaction marked for rollback rolls everything back (an API answer of success whose
+ * transaction was marked for rollback is replaced by a 500 saying nothing was changed; a page redrawn with its form's
+ * problems stands); if the commit fails, the answer built is dropped and the caller learns, truthfully, that nothing
+ * was changed (a rollback) or that the outcome is unknown.
  *
  * <p>Safe methods (GET, HEAD, OPTIONS) are not covered: they change nothing. Sign-in ({@code /api/auth/}) is not
  * either, because a refused sign-in must keep the failure it counts toward the lockout.
@@ -80,6 +82,15 @@ class RequestTransactions extends OncePerRequestFilter {
         }
         if (transaction.isRollbackOnly() || answer.getStatus() >= 400) {
             transactions.rollback(transaction);
+            if (answer.getStatus() < 400 && api(request)) {
+                // a part of the change failed and was swallowed: the answer would tell of a change that did not happen
+                log.error("{} {} answered {} though its transaction was marked for rollback; rolled back",
+                        request.getMethod(), request.getRequestURI(), answer.getStatus());
+                response.reset();
+                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                return;
+            }
+            // a page redrawn with the problems of its form: nothing was saved, and the page says so
             answer.release();
             return;
         }
@@ -124,6 +135,10 @@ class RequestTransactions extends OncePerRequestFilter {
                 copyBodyToResponse();
             }
         }
+    }
+
+    private static boolean api(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     /** The answer built is dropped: it told of a change that did not, or may not, happen. */
