@@ -1,5 +1,9 @@
 package org.yishi.directory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.yishi.platform.InputBounds;
+
 /** What a user enters to create or edit a {@link Person}. */
-public record PersonDraft(String nameZh, String nameRomanized) {
+public record PersonDraft(@Schema(maxLength = InputBounds.MAX_NAME) String nameZh,
+        @Schema(maxLength = InputBounds.MAX_NAME) String nameRomanized) {
 }

@@ -1,5 +1,9 @@
 package org.yishi.directory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.yishi.platform.InputBounds;
+
+
 /** What a user enters to create or edit a {@link Unit}. */
-public record UnitDraft(String nameZh, String nameEn, String shortNameZh, Integer protocolRank) {
+public record UnitDraft(@Schema(maxLength = InputBounds.MAX_NAME) String nameZh, @Schema(maxLength = InputBounds.MAX_NAME) String nameEn, @Schema(maxLength = InputBounds.MAX_NAME) String shortNameZh, Integer protocolRank) {
 }

@@ -1,5 +1,8 @@
 package org.yishi.meetings;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.yishi.platform.InputBounds;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,7 +11,7 @@ import java.util.List;
  * left empty, the next number in the term is assigned. {@code kind} defaults to REGULAR and
  * {@code presidingSpeech} to true. Lists may be empty or null.
  */
-public record MeetingDraft(Long bodyId, LocalDate date, TimeOfDay timeOfDay, String place, MeetingKind kind,
+public record MeetingDraft(Long bodyId, LocalDate date, TimeOfDay timeOfDay, @Schema(maxLength = InputBounds.MAX_NAME) String place, MeetingKind kind,
         Long presidingPersonId, Long entrustedById, Boolean presidingSpeech, List<Long> present, List<Leave> onLeave,
         List<Long> inAttendance, List<AttendingGroup> groups, String leadersLabelZh, String leadersLabelEn,
         List<ItemDraft> items, Integer sequence) {

@@ -12,6 +12,8 @@ import org.yishi.directory.BodyKind;
 import org.yishi.directory.Directory;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.NotFound;
+import org.yishi.platform.Refused;
+import org.yishi.platform.Violation;
 import org.yishi.platform.Text;
 
 /**
@@ -100,6 +102,9 @@ public class RuleSets {
     public RulesOfProcedure update(long id, RulesDraft draft) {
         RulesOfProcedure before = get(id);
         check(draft, id);
+        if (!before.code().equals(draft.code().strip()) && inUse(before.code(), id)) {
+            throw new Refused(List.of(Violation.of("code", "rules.code-in-use", before.code())));
+        }
         jdbc.sql("""
                 update rule_set set code = :code, name_zh = :nameZh, name_en = :nameEn, quorum_num = :qn,
                        quorum_den = :qd, quorum_strict = :qs, personnel_num = :pn, personnel_den = :pd,
@@ -109,6 +114,18 @@ public class RuleSets {
         RulesOfProcedure after = get(id);
         audit.record("rules.update", "rule_set", String.valueOf(id), before, after);
         return after;
+    }
+
+    /**
+     * Whether anything refers to the rule set by its code, so that renaming it would leave the reference pointing
+     * nowhere: it is the default for a kind of body, a body decides under it, or a decision was taken under it.
+     */
+    private boolean inUse(String code, long id) {
+        boolean kindDefault = java.util.Arrays.stream(BodyKind.values()).map(RuleSets::defaultCode).anyMatch(code::equals);
+        return kindDefault || jdbc.sql("""
+                select exists (select 1 from body_rule_set where rule_set_id = :id)
+                    or exists (select 1 from decision where rule_set_code = :c)""")
+                .param("id", id).param("c", code).query(Boolean.class).single();
     }
 
     /** Assigns a rule set to a body; null returns the body to the default for its kind. */

@@ -1,10 +1,14 @@
 package org.yishi.meetings;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.yishi.platform.InputBounds;
+
+
 /**
  * A rule set as entered. Each share is a fraction {@code num/den} and whether the count must be strictly more than
  * it ("more than half") or at least it ("at least two thirds").
  */
-public record RulesDraft(String code, String nameZh, String nameEn, Integer quorumNum, Integer quorumDen,
+public record RulesDraft(String code, @Schema(maxLength = InputBounds.MAX_NAME) String nameZh, @Schema(maxLength = InputBounds.MAX_NAME) String nameEn, Integer quorumNum, Integer quorumDen,
         Boolean quorumStrict, Integer personnelNum, Integer personnelDen, Boolean personnelStrict, DecisionBase base,
         Integer majorityNum, Integer majorityDen, Boolean majorityStrict, Integer materialsDays) {
 

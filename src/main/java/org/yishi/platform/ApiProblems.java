@@ -9,7 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -77,12 +77,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return answer;
     }
 
-    /** Two changes at the same moment collided on a database rule; the later one changed nothing. */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e) {
-        logger.warn("Refused a change that collided with another: " + e.getMostSpecificCause().getMessage());
-        return problem(HttpStatus.CONFLICT, "conflict", "problem.conflict.title",
-                messages.getMessage("problem.conflict.detail", null, LocaleContextHolder.getLocale()));
+    /**
+     * A database rule refused the change, which was rolled back: a real collision is 409, a reference to nothing or a
+     * value that cannot be stored is 400 naming the field; anything else is unexpected.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(DataAccessException e, jakarta.servlet.http.HttpServletRequest request)
+            throws Exception {
+        var refusal = DatabaseRefusals.of(e);
+        if (refusal.isEmpty()) {
+            return unexpected(e, request);
+        }
+        logger.warn("A database rule refused a change: " + e.getMostSpecificCause().getMessage());
+        Locale locale = LocaleContextHolder.getLocale();
+        var r = refusal.get();
+        String message = messages.getMessage(r.code(), r.args(), locale);
+        if (r.status() == HttpStatus.BAD_REQUEST) {
+            return ResponseEntity.badRequest().body(invalidProblem(List.of(Map.of("field", r.field(), "message", message)), locale));
+        }
+        return problem(r.status(), r.type(), r.type().equals("conflict") ? "problem.conflict.title" : "problem.refused.title",
+                message);
+    }
+
+    /** An address or parameter the firewall refuses when the handler reads it (a NUL byte in a parameter's name). */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "problem.invalid.title",
+                messages.getMessage("problem.bad-request", null, LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(SignInRefused.class)
@@ -117,6 +138,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestLimits.TooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                        "too-large", "problem.too-large.title", messages.getMessage("problem.too-large", null, locale)).getBody());
+            }
+        }
         String field = "";
         if (e.getCause() instanceof DatabindException databind) {
             StringBuilder path = new StringBuilder();
@@ -129,22 +156,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
             field = path.toString();
         }
-        String message = field.isEmpty()
-                ? messages.getMessage("problem.unreadable", null, locale)
-                : messages.getMessage("problem.bad-value", new Object[] {field}, locale);
+        String message;
+        if (e.getCause() instanceof InputBounds.BadValue bad) {
+            Object[] args = new Object[bad.args().length + 1];
+            args[0] = field;
+            for (int i = 0; i < bad.args().length; i++) {
+                args[i + 1] = String.valueOf(bad.args()[i]); // numbers as written, never grouped as "1,900"
+            }
+            message = messages.getMessage(bad.code(), args, locale);
+        } else if (e.getCause() instanceof tools.jackson.databind.exc.InvalidNullException) {
+            message = messages.getMessage("input.null-in-list", new Object[] {field}, locale);
+        } else {
+            message = field.isEmpty()
+                    ? messages.getMessage("problem.unreadable", null, locale)
+                    : messages.getMessage("problem.bad-value", new Object[] {field}, locale);
+        }
         return ResponseEntity.badRequest().body(invalidProblem(List.of(Map.of("field", field, "message", message)), locale));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse) {
             throw e; // framework errors (405, 415, ...) keep their own problem details
         }
         logger.error("Unexpected error while answering an API call", e);
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                messages.getMessage("problem.internal.detail", null, locale));
+                messages.getMessage(ErrorAnswers.internalDetailCode(request), null, locale));
         problem.setTitle(messages.getMessage("problem.internal.title", null, locale));
+        problem.setType(URI.create("urn:yishi:problem:internal"));
         return ResponseEntity.internalServerError().body(problem);
     }
 

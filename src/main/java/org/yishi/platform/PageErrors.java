@@ -9,7 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -40,10 +40,22 @@ class PageErrors {
                 model, response);
     }
 
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    String conflict(DataIntegrityViolationException e, Model model, Locale locale, HttpServletResponse response) {
-        log.warn("Refused a change that collided with another: {}", e.getMostSpecificCause().getMessage());
-        return page(409, messages.getMessage("problem.conflict.detail", null, locale), model, response);
+    @ExceptionHandler(DataAccessException.class)
+    String database(DataAccessException e, Model model, Locale locale, jakarta.servlet.http.HttpServletRequest request,
+            HttpServletResponse response) {
+        var refusal = DatabaseRefusals.of(e);
+        if (refusal.isEmpty()) {
+            return unexpected(e, model, locale, request, response);
+        }
+        log.warn("A database rule refused a change: {}", e.getMostSpecificCause().getMessage());
+        return page(refusal.get().status().value(), messages.getMessage(refusal.get().code(), refusal.get().args(), locale),
+                model, response);
+    }
+
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    String rejected(org.springframework.security.web.firewall.RequestRejectedException e, Model model, Locale locale,
+            HttpServletResponse response) {
+        return page(400, messages.getMessage("problem.bad-request", null, locale), model, response);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -57,9 +69,10 @@ class PageErrors {
     }
 
     @ExceptionHandler(RuntimeException.class)
-    String unexpected(RuntimeException e, Model model, Locale locale, HttpServletResponse response) {
+    String unexpected(RuntimeException e, Model model, Locale locale, jakarta.servlet.http.HttpServletRequest request,
+            HttpServletResponse response) {
         log.error("Unexpected error while serving a page", e);
-        return page(500, messages.getMessage("problem.internal.detail", null, locale), model, response);
+        return page(500, messages.getMessage(ErrorAnswers.internalDetailCode(request), null, locale), model, response);
     }
 
     private static String page(int status, String message, Model model, HttpServletResponse response) {

@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.audit.Audit;
+import org.yishi.platform.InputBounds;
 import org.yishi.platform.InvalidInput;
+import org.yishi.platform.Violation;
 import org.yishi.platform.NotFound;
 import org.yishi.platform.Text;
 
@@ -61,9 +63,18 @@ public class HolidayCalendar {
         return days;
     }
 
+    private static void inRange(LocalDate day) {
+        if (!InputBounds.inRange(day)) {
+            throw new InvalidInput(Violation.of("date", "input.date-range", "date", InputBounds.FIRST_YEAR, InputBounds.LAST_YEAR));
+        }
+    }
+
     /** The exceptions recorded for a year, in date order. */
     @Transactional(readOnly = true)
     public List<CalendarDay> year(int year) {
+        if (!InputBounds.inRange(year)) {
+            throw new InvalidInput(Violation.of("year", "input.year-range", InputBounds.FIRST_YEAR, InputBounds.LAST_YEAR));
+        }
         return jdbc.sql("""
                 select day, working, true as exception, note from calendar_day
                 where day >= make_date(:y, 1, 1) and day < make_date(:y + 1, 1, 1) order by day""")
@@ -73,6 +84,7 @@ public class HolidayCalendar {
     /** One day: recorded as an exception, or ordinary. */
     @Transactional(readOnly = true)
     public CalendarDay day(LocalDate day) {
+        inRange(day);
         return jdbc.sql("select day, working, true as exception, note from calendar_day where day = :d").param("d", day)
                 .query(CalendarDay.class).optional()
                 .orElseGet(() -> new CalendarDay(day, WorkingCalendar.ordinaryWeek().working(day), false, null));
@@ -80,6 +92,7 @@ public class HolidayCalendar {
 
     /** Records one day as a holiday ({@code working} false) or a working day (true), with an optional note. */
     public CalendarDay set(Viewer viewer, LocalDate day, Boolean working, String note) {
+        inRange(day);
         viewer.require(Permission.SUPERVISION_MANAGE);
         var problems = new InvalidInput.Collector();
         if (working == null) {
@@ -97,6 +110,7 @@ public class HolidayCalendar {
 
     /** Makes the day ordinary again (a weekday works, a weekend does not). */
     public void remove(Viewer viewer, LocalDate day) {
+        inRange(day);
         viewer.require(Permission.SUPERVISION_MANAGE);
         CalendarDay before = day(day);
         if (!before.exception()) {
@@ -117,6 +131,9 @@ public class HolidayCalendar {
     public List<CalendarDay> enter(Viewer viewer, Integer year, String holidays, String workdays, String note) {
         viewer.require(Permission.SUPERVISION_MANAGE);
         var problems = new InvalidInput.Collector();
+        if (year != null && !InputBounds.inRange(year)) {
+            problems.add("year", "input.year-range", InputBounds.FIRST_YEAR, InputBounds.LAST_YEAR).throwIfAny();
+        }
         List<LocalDate> off = parse(problems, "holidays", holidays, year);
         List<LocalDate> on = parse(problems, "workdays", workdays, year);
         if (problems.isEmpty() && off.isEmpty() && on.isEmpty()) {

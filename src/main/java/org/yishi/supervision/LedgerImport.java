@@ -130,12 +130,14 @@ class LedgerImport {
     private final MessageSource messages;
     private final TransactionTemplate transaction;
     private final long maxBytes;
+    private final long maxInflated;
     private final int maxRows;
 
     LedgerImport(JdbcClient jdbc, Directory directory, SerialFormat serials, Supervision supervision, Audit audit,
             MessageSource messages, PlatformTransactionManager transactions,
             @Value("${yishi.supervision.ledger.import-max-size:10MB}") DataSize maxSize,
-            @Value("${yishi.supervision.ledger.import-max-rows:50000}") int maxRows) {
+            @Value("${yishi.supervision.ledger.import-max-rows:50000}") int maxRows,
+            @Value("${yishi.supervision.ledger.import-max-inflated:256MB}") DataSize maxInflated) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.serials = serials;
@@ -145,6 +147,9 @@ class LedgerImport {
         this.transaction = new TransactionTemplate(transactions);
         this.maxBytes = maxSize.toBytes();
         this.maxRows = maxRows;
+        this.maxInflated = maxInflated.toBytes();
+        // a part whose size the package misstates is still stopped by POI once it inflates past the limit
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(this.maxInflated);
     }
 
     long maxBytes() {
@@ -209,6 +214,14 @@ class LedgerImport {
             if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
                 throw fileProblem("ledger.import.not-xlsx", name);
             }
+        }
+        // a packed bomb is refused from the package's directory, before a byte of it is inflated
+        long inflated = LedgerWorkbook.inflatedSize(file);
+        if (inflated < 0) {
+            throw fileProblem("ledger.import.unreadable", name);
+        }
+        if (inflated > maxInflated) {
+            throw fileProblem("ledger.import.inflates-too-much", name, size(inflated), size(maxInflated));
         }
         Reading reading = new Reading(vocabulary());
         try {

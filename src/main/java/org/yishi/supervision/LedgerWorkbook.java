@@ -65,6 +65,29 @@ final class LedgerWorkbook {
     private LedgerWorkbook() {
     }
 
+    /**
+     * The size the package's parts would inflate to, as its central directory declares them, without inflating any;
+     * -1 when the file is no ZIP package, holds more than 10,000 parts or leaves a part's size unstated.
+     */
+    static long inflatedSize(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            if (zip.size() > 10_000) {
+                return -1;
+            }
+            long total = 0;
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                long size = entries.nextElement().getSize();
+                if (size < 0) {
+                    return -1;
+                }
+                total += size;
+            }
+            return total;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Hands each non-empty row of the first sheet to {@code rows}, in order, as it is read. */
     static void read(Path file, Consumer<SheetRow> rows) throws Unreadable {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {

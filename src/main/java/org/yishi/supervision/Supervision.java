@@ -53,6 +53,9 @@ public class Supervision {
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
+    /** How far ahead a deadline may lie: beyond it a date is a typing error, not a plan (issue 11). */
+    static final int MAX_YEARS_AHEAD = 10;
+
     LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -132,6 +135,8 @@ public class Supervision {
             problems.add("deadline", "input.required", InvalidInput.label("field.deadline"));
         } else if (d.deadline().isBefore(d.receivedOn())) {
             problems.add("deadline", "supervision.deadline-before-received");
+        } else if (d.deadline().isAfter(today().plusYears(MAX_YEARS_AHEAD))) {
+            problems.add("deadline", "input.deadline-too-far", String.valueOf(MAX_YEARS_AHEAD));
         }
         if (d.weight() != null && (d.weight() < 1 || d.weight() > 100)) {
             problems.add("weight", "supervision.weight");
@@ -268,6 +273,8 @@ public class Supervision {
             problems.add("newDeadline", "input.required", InvalidInput.label("field.newDeadline"));
         } else if (!newDeadline.isAfter(item.deadline())) {
             problems.add("newDeadline", "supervision.extension-not-later", item.deadline());
+        } else if (newDeadline.isAfter(today().plusYears(MAX_YEARS_AHEAD))) {
+            problems.add("newDeadline", "input.deadline-too-far", String.valueOf(MAX_YEARS_AHEAD));
         }
         problems.throwIfAny();
         if (today().isAfter(item.deadline())) {

@@ -181,6 +181,26 @@ class RuleSetsApiIntegrationTests {
                 .doesNotContain("by-supervision", "by-reader");
     }
 
+    /** Issue 11: renaming the default rule set answered 500, yet committed, and then no meeting page could be shown. */
+    @Test
+    void aCodeInUseCannotBeRenamedAndAnUnusedOneCan() {
+        JsonNode party = byCode(office.get("/api/rule-sets").expect(200).json(), "party-standing-committee");
+        Map<String, Object> renamed = rules("party-renamed", party.get("quorumNum").asInt(), party.get("quorumDen").asInt(),
+                party.get("quorumStrict").asBoolean());
+        JsonNode problem = office.put("/api/rule-sets/" + party.get("id").asLong(), renamed).problem(409);
+        assertThat(problem.get("detail").asString()).contains("party-standing-committee").contains("cannot be changed");
+        assertThat(office.get("/api/rule-sets").json().valueStream().map(r -> r.get("code").asString()))
+                .contains("party-standing-committee").doesNotContain("party-renamed");
+        Meeting meeting = held();
+        assertThat(office.get("/api/meetings/" + meeting.id()).expect(200).json().get("id").asLong()).isEqualTo(meeting.id());
+
+        long own = id(office.create("/api/rule-sets", rules("liuxi-fresh", 1, 2, true), "/api/rule-sets/"));
+        assertThat(office.put("/api/rule-sets/" + own, rules("liuxi-renamed", 1, 2, true)).expect(200).json()
+                .get("code").asString()).isEqualTo("liuxi-renamed");
+        office.put("/api/bodies/" + body + "/rule-set", Map.of("ruleSetId", own)).expect(200);
+        office.in("zh-CN").put("/api/rule-sets/" + own, rules("liuxi-again", 1, 2, true)).problem(409);
+    }
+
     /** A meeting of the committee planned, notified, checked in (one member on leave) and opened, with two items. */
     private Meeting held() {
         Map<String, Object> draft = new LinkedHashMap<>();

@@ -264,6 +264,55 @@ class LedgerXlsxIntegrationTests {
                 .containsExactly("row 4: Row 4: The serial \"督字[2031]" + n + "号\" is already in use.");
     }
 
+    /**
+     * Issue 11: a small .xlsx whose sheet inflates to hundreds of megabytes cost 15 s of CPU before it was refused. Its
+     * parts compress no better than POI's own guard allows (1:100), so only the declared sizes give it away.
+     */
+    @Test
+    void aPackedBombIsRefusedBeforeItIsInflated() throws IOException {
+        byte[] bomb = bomb(LedgerFixture.workbook(List.of()), 280);
+        assertThat(bomb.length).as("small enough to upload").isLessThan(10 * 1024 * 1024);
+        assertThat(bomb.length / (280.0 * 1024 * 1024)).as("past POI's inflate-ratio guard").isGreaterThan(0.01);
+        long started = System.nanoTime();
+        List<String> refusal = upload(supervisionOffice(), "台账.xlsx", XLSX, bomb, "en").refusal();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(refusal).singleElement().asString().startsWith("file: The file 台账.xlsx would unpack to 280.")
+                .contains("more than the 256.0 MB");
+        assertThat(millis).as("milliseconds until the refusal").isLessThan(3_000);
+    }
+
+    /** The workbook with its sheet padded, inside an XML comment, to {@code megabytes} of barely compressible text. */
+    private static byte[] bomb(byte[] workbook, int megabytes) throws IOException {
+        byte[] chunk = new byte[1024 * 1024];
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < chunk.length; i++) {
+            chunk[i] = (byte) (i % 97 == 0 ? 'a' + random.nextInt(26) : 'x');
+        }
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(workbook));
+                var out = new java.util.zip.ZipOutputStream(packed)) {
+            out.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] part = in.readAllBytes();
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (entry.getName().startsWith("xl/worksheets/")) {
+                    String xml = new String(part, java.nio.charset.StandardCharsets.UTF_8);
+                    int end = xml.lastIndexOf("</worksheet>");
+                    out.write(xml.substring(0, end).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.write("<!--".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    for (int i = 0; i < megabytes; i++) {
+                        out.write(chunk);
+                    }
+                    out.write("--></worksheet>".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } else {
+                    out.write(part);
+                }
+                out.closeEntry();
+            }
+        }
+        return packed.toByteArray();
+    }
+
     @Test
     void filesThatAreNotLedgersAreRefusedWithTheReason() throws IOException {
         TestAccounts.Login office = supervisionOffice();
