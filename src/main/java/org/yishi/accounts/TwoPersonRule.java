@@ -94,7 +94,7 @@ public class TwoPersonRule {
             refusal = "accounts.roles.own";
         }
         if (refusal != null) {
-            audit.record("administration.decide-refused", "administration_change", String.valueOf(id), null,
+            audit.recordRefused("administration.decide-refused", "administration_change", String.valueOf(id), null,
                     Map.of("reason", refusal));
             throw new InvalidInput(Violation.of("change", refusal));
         }

@@ -70,6 +70,19 @@ public class Audit {
     }
 
     /**
+     * Records a refused attempt of the current user, like {@link #record}, but in a transaction of its own: the refusal
+     * rolls back the change it refused (a request changes everything or nothing), and the entry that it was tried must
+     * survive that rollback.
+     */
+    public void recordRefused(String action, String subjectType, String subjectId, Object before, Object after) {
+        String actor = Origin.actor();
+        String ip = Origin.ip();
+        String beforeJson = json(before);
+        String afterJson = json(after);
+        alone.executeWithoutResult(status -> entries.append(actor, ip, action, subjectType, subjectId, beforeJson, afterJson));
+    }
+
+    /**
      * Records an action on behalf of a named actor, from the current HTTP request's client address: for sign-ins,
      * where the security context holds nobody yet.
      */
