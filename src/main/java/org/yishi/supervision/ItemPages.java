@@ -63,8 +63,6 @@ class ItemPages {
             "close", "send-back", "suspend", "resume", "extension", "approve-extension", "refuse-extension",
             "confirmed", "merged");
 
-    private static final Pattern MERGED = Pattern.compile("meeting (\\d+), item (\\d+)");
-
     private final Supervision supervision;
     private final SupervisionStore store;
     private final SupervisedItems items;
@@ -237,12 +235,10 @@ class ItemPages {
 
     /** The decision a merged proposal brought to the item, as its step recorded it. */
     private ItemViews.DecisionSource merged(Viewer viewer, SupervisionStore.Step step, Locale locale) {
-        if (!"merge".equals(step.action()) || step.reason() == null) {
+        if (!"merge".equals(step.action()) || step.meetingId() == null) {
             return null;
         }
-        Matcher m = MERGED.matcher(step.reason());
-        return m.matches() ? views.decision(viewer, Long.valueOf(m.group(1)), Long.valueOf(m.group(2)), locale).orElse(null)
-                : null;
+        return views.decision(viewer, step.meetingId(), step.agendaItemId(), locale).orElse(null);
     }
 
     private static boolean leads(Viewer viewer, SupervisionItem item) {
