@@ -63,8 +63,6 @@ class ItemPages {
             "close", "send-back", "suspend", "resume", "extension", "approve-extension", "refuse-extension",
             "confirmed", "merged");
 
-    private static final Pattern MERGED = Pattern.compile("meeting (\\d+), item (\\d+)");
-
     private final Supervision supervision;
     private final SupervisionStore store;
     private final SupervisedItems items;
@@ -201,8 +199,7 @@ class ItemPages {
                 : views.personNames(List.of(item.leaderPersonId()), locale).get(item.leaderPersonId()));
         model.put("source", views.decision(viewer, item.meetingId(), item.agendaItemId(), locale).orElse(null));
         model.put("remaining", views.remaining(item, calendar));
-        LocalDate returnBy = item.startOn() == null ? null
-                : calendar.plus(item.startOn(), Supervision.RETURN_WITHIN_WORKING_DAYS);
+        LocalDate returnBy = supervision.returnBy(item, calendar);
         model.put("returnBy", returnBy);
         model.put("parent", item.parentId() == null ? null
                 : store.find(item.parentId()).filter(p -> Supervision.visible(viewer, p)).orElse(null));
@@ -238,74 +235,20 @@ class ItemPages {
 
     /** The decision a merged proposal brought to the item, as its step recorded it. */
     private ItemViews.DecisionSource merged(Viewer viewer, SupervisionStore.Step step, Locale locale) {
-        if (!"merge".equals(step.action()) || step.reason() == null) {
+        if (!"merge".equals(step.action()) || step.meetingId() == null) {
             return null;
         }
-        Matcher m = MERGED.matcher(step.reason());
-        return m.matches() ? views.decision(viewer, Long.valueOf(m.group(1)), Long.valueOf(m.group(2)), locale).orElse(null)
-                : null;
+        return views.decision(viewer, step.meetingId(), step.agendaItemId(), locale).orElse(null);
     }
 
     private static boolean leads(Viewer viewer, SupervisionItem item) {
         return viewer.can(Permission.SUPERVISION_REPORT) && viewer.unitId() != null && viewer.unitId() == item.leadUnitId();
     }
 
-    /** The steps the viewer may take now, as the workflow allows them in the item's state. */
-    private Set<String> actions(Viewer viewer, SupervisionItem item, boolean extensionPending, LocalDate returnBy) {
-        Set<String> can = new LinkedHashSet<>();
-        boolean manage = viewer.can(Permission.SUPERVISION_MANAGE);
-        boolean lead = leads(viewer, item);
-        LocalDate today = views.today();
-        boolean extensionOpen = !extensionPending && !today.isAfter(item.deadline());
-        switch (item.state()) {
-            case REGISTERED, RETURNED -> {
-                if (manage) {
-                    can.add("assign");
-                }
-            }
-            case ASSIGNED -> {
-                if (lead) {
-                    can.add("accept");
-                    can.add(returnBy != null && today.isAfter(returnBy) ? "return-late" : "return");
-                    if (extensionOpen) {
-                        can.add("extension");
-                    }
-                }
-                if (manage) {
-                    can.add("suspend");
-                }
-            }
-            case IN_PROGRESS -> {
-                if (lead) {
-                    can.add("progress");
-                    can.add("completion");
-                    if (extensionOpen) {
-                        can.add("extension");
-                    }
-                }
-                if (manage) {
-                    can.add("suspend");
-                }
-            }
-            case REPORTED -> {
-                if (manage) {
-                    can.add("close");
-                    can.add("send-back");
-                    can.add("suspend");
-                }
-            }
-            case SUSPENDED -> {
-                if (manage) {
-                    can.add("resume");
-                }
-            }
-            case CLOSED -> {
-            }
-        }
-        if (manage && extensionPending) {
-            can.add("decide-extension");
-        }
-        return can;
+    /** The steps the viewer may take now, as the workflow's table allows them in the item's state. */
+    Set<String> actions(Viewer viewer, SupervisionItem item, boolean extensionPending, LocalDate returnBy) {
+        return ItemStep.offered(ItemStep.Situation.of(item, viewer.can(Permission.SUPERVISION_MANAGE),
+                leads(viewer, item), views.today(), returnBy, extensionPending));
     }
 
     // ------------------------------------------------------------------------------------------- the office's steps

@@ -110,7 +110,7 @@ public class Proposals {
         Proposal p = pendingLocked(id);
         SupervisionItem item = supervision.item(viewer, itemId);
         store.step(itemId, viewer.accountId(), "merge", item.state(), item.state(),
-                "meeting " + p.meetingId() + ", item " + p.agendaItemId());
+                "meeting " + p.meetingId() + ", item " + p.agendaItemId(), p.meetingId(), p.agendaItemId());
         handled(viewer, id, "CONFIRMED", "proposal.merge", Map.of("item", itemId));
         return item;
     }

@@ -3,7 +3,7 @@ package org.yishi.supervision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,7 +44,7 @@ public class Supervision {
     private final Clock clock;
     private final ReportObligations obligations;
 
-    Supervision(SupervisionStore store, Directory directory, Audit audit, java.util.Optional<Clock> clock,
+    Supervision(SupervisionStore store, Directory directory, Audit audit, Optional<Clock> clock,
             ReportObligations obligations) {
         this.store = store;
         this.obligations = obligations;
@@ -158,7 +158,7 @@ public class Supervision {
     public SupervisionItem assign(Viewer viewer, long id, Long leadUnitId) {
         viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
-        expect(item, "assign", ItemState.REGISTERED, ItemState.RETURNED);
+        ItemStep.ASSIGN.expectState(item.state());
         long lead = leadUnitId != null ? leadUnitId : item.leadUnitId();
         if (directory.units().stream().noneMatch(u -> u.id() == lead)) {
             throw new InvalidInput(Violation.of("leadUnitId", "input.unknown", InvalidInput.label("kind.unit"), lead));
@@ -178,7 +178,7 @@ public class Supervision {
     public SupervisionItem close(Viewer viewer, long id) {
         viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
-        expect(item, "close", ItemState.REPORTED);
+        ItemStep.CLOSE.expectState(item.state());
         store.move(id, ItemState.CLOSED, "closed_at = now(), progress = 100", Map.of());
         return stepped(viewer, item, "close", ItemState.CLOSED, null);
     }
@@ -187,7 +187,7 @@ public class Supervision {
     public SupervisionItem sendBack(Viewer viewer, long id, String reasons) {
         viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
-        expect(item, "send-back", ItemState.REPORTED);
+        ItemStep.SEND_BACK.expectState(item.state());
         reason(reasons);
         store.move(id, ItemState.IN_PROGRESS, "sent_back = sent_back + 1", Map.of());
         return stepped(viewer, item, "send-back", ItemState.IN_PROGRESS, reasons);
@@ -196,7 +196,7 @@ public class Supervision {
     public SupervisionItem suspend(Viewer viewer, long id, String reason) {
         viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
-        expect(item, "suspend", ItemState.ASSIGNED, ItemState.IN_PROGRESS, ItemState.REPORTED);
+        ItemStep.SUSPEND.expectState(item.state());
         reason(reason);
         store.move(id, ItemState.SUSPENDED, "suspended_from = :from", Map.of("from", item.state().name()));
         return stepped(viewer, item, "suspend", ItemState.SUSPENDED, reason);
@@ -205,7 +205,7 @@ public class Supervision {
     public SupervisionItem resume(Viewer viewer, long id) {
         viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
-        expect(item, "resume", ItemState.SUSPENDED);
+        ItemStep.RESUME.expectState(item.state());
         ItemState back = ItemState.valueOf(store.suspendedFrom(id));
         store.move(id, back, "suspended_from = null", Map.of());
         return stepped(viewer, item, "resume", back, null);
@@ -216,7 +216,7 @@ public class Supervision {
     /** ASSIGNED → IN_PROGRESS (签收), by the lead unit. */
     public SupervisionItem accept(Viewer viewer, long id) {
         SupervisionItem item = lockedForLeadUnit(viewer, id);
-        expect(item, "accept", ItemState.ASSIGNED);
+        ItemStep.ACCEPT.expectState(item.state());
         store.move(id, ItemState.IN_PROGRESS, "accepted_at = now()", Map.of());
         return stepped(viewer, item, "accept", ItemState.IN_PROGRESS, null);
     }
@@ -224,12 +224,9 @@ public class Supervision {
     /** ASSIGNED → RETURNED, by the lead unit, as outside its remit: within 5 working days of assignment, with a reason. */
     public SupervisionItem returnOutsideRemit(Viewer viewer, long id, String reason) {
         SupervisionItem item = lockedForLeadUnit(viewer, id);
-        expect(item, "return", ItemState.ASSIGNED);
+        ItemStep.RETURN.expectState(item.state());
         reason(reason);
-        LocalDate last = calendar().plus(item.startOn(), RETURN_WITHIN_WORKING_DAYS);
-        if (today().isAfter(last)) {
-            throw new Refused("supervision.return-too-late", RETURN_WITHIN_WORKING_DAYS, item.startOn(), last);
-        }
+        expectTiming(ItemStep.RETURN, item, Optional.empty());
         store.move(id, ItemState.RETURNED, null, Map.of());
         return stepped(viewer, item, "return", ItemState.RETURNED, reason);
     }
@@ -240,7 +237,7 @@ public class Supervision {
      */
     public SupervisionItem reportProgress(Viewer viewer, long id, String text, Integer percent) {
         SupervisionItem item = lockedForLeadUnit(viewer, id);
-        expect(item, "report-progress", ItemState.IN_PROGRESS);
+        ItemStep.REPORT_PROGRESS.expectState(item.state());
         progressInput(text, percent);
         obligations.fulfil(id, store.report(id, viewer.accountId(), text, percent, false), today());
         store.move(id, ItemState.IN_PROGRESS, "progress = :p", Map.of("p", percent));
@@ -253,7 +250,7 @@ public class Supervision {
     /** IN_PROGRESS → REPORTED (报送): the lead unit reports the item complete (fulfilling an obligation owed, too). */
     public SupervisionItem reportCompletion(Viewer viewer, long id, String text) {
         SupervisionItem item = lockedForLeadUnit(viewer, id);
-        expect(item, "report-completion", ItemState.IN_PROGRESS);
+        ItemStep.REPORT_COMPLETION.expectState(item.state());
         progressInput(text, 100);
         obligations.fulfil(id, store.report(id, viewer.accountId(), text, 100, true), today());
         store.move(id, ItemState.REPORTED, "progress = 100", Map.of());
@@ -264,7 +261,7 @@ public class Supervision {
     /** Asks for more time, before the deadline, with a reason and a later date; one request at a time. */
     public void requestExtension(Viewer viewer, long id, String reason, LocalDate newDeadline) {
         SupervisionItem item = lockedForLeadUnit(viewer, id);
-        expect(item, "request-extension", ItemState.ASSIGNED, ItemState.IN_PROGRESS);
+        ItemStep.REQUEST_EXTENSION.expectState(item.state());
         var problems = new InvalidInput.Collector();
         if (Text.blank(reason)) {
             problems.add("reason", "supervision.reason-required");
@@ -277,12 +274,7 @@ public class Supervision {
             problems.add("newDeadline", "input.deadline-too-far", String.valueOf(MAX_YEARS_AHEAD));
         }
         problems.throwIfAny();
-        if (today().isAfter(item.deadline())) {
-            throw new Refused("supervision.extension-after-deadline", item.deadline());
-        }
-        if (store.pendingExtension(id).isPresent()) {
-            throw new Refused("supervision.extension-pending");
-        }
+        expectTiming(ItemStep.REQUEST_EXTENSION, item, store.pendingExtension(id));
         store.requestExtension(id, viewer.accountId(), reason, item.deadline(), newDeadline);
         store.step(id, viewer.accountId(), "request-extension", item.state(), item.state(), reason);
         audit.record("supervision.request-extension", "supervision_item", String.valueOf(id), null,
@@ -293,7 +285,10 @@ public class Supervision {
     public SupervisionItem decideExtension(Viewer viewer, long id, boolean approve, String note) {
         viewer.require(Permission.SUPERVISION_MANAGE);
         SupervisionItem item = locked(viewer, id);
-        ExtensionRequest request = store.pendingExtension(id).orElseThrow(() -> new Refused("supervision.no-extension"));
+        Optional<ExtensionRequest> pending = store.pendingExtension(id);
+        ItemStep.DECIDE_EXTENSION.expectState(item.state());
+        expectTiming(ItemStep.DECIDE_EXTENSION, item, pending);
+        ExtensionRequest request = pending.orElseThrow();
         store.decideExtension(request.id(), approve, viewer.accountId(), note);
         if (approve) {
             LocalDate start = item.startOn() != null ? item.startOn() : item.receivedOn();
@@ -327,12 +322,18 @@ public class Supervision {
         return item;
     }
 
-    private static void expect(SupervisionItem item, String action, ItemState... allowed) {
-        if (!List.of(allowed).contains(item.state())) {
-            throw new Refused("supervision.illegal-step", InvalidInput.label("supervision.action." + action),
-                    InvalidInput.label("enum.ItemState." + item.state().name()),
-                    InvalidInput.label("supervision.allowed." + action));
-        }
+    /** The last day on which the lead unit may return the item as outside its remit; none before assignment. */
+    LocalDate returnBy(SupervisionItem item, WorkingCalendar calendar) {
+        return item.startOn() == null ? null : calendar.plus(item.startOn(), RETURN_WITHIN_WORKING_DAYS);
+    }
+
+    /** Refuses the step when its timing does not allow it now (see {@link ItemStep#timing}). */
+    private void expectTiming(ItemStep step, SupervisionItem item, Optional<ExtensionRequest> pending) {
+        var situation = ItemStep.Situation.of(item, false, false, today(), returnBy(item, calendar()),
+                pending.isPresent());
+        step.timing(situation).ifPresent(refusal -> {
+            throw refusal;
+        });
     }
 
     private static void reason(String reason) {

@@ -49,6 +49,9 @@ class SupervisionGenerator {
     /** Items per transaction; a multiple of 40, so that each family lies within one batch. */
     static final int BATCH = 100_000;
     static final int SPAN_DAYS = 5 * 365;
+
+    /** Days numbered for the working-day count before the span and after today (deadlines, cycles ahead). */
+    private static final int WORKING_DAYS_MARGIN = 1000;
     /** The days of the month on which fixed-day items report. */
     static final List<Integer> FIXED_DAYS = List.of(10, 25);
 
@@ -149,7 +152,7 @@ class SupervisionGenerator {
 
     private Generated batch(int g0, int g1, int n, long reports, LocalDate today, int seed, Long[] units,
             Long[] leaders, Map<String, Object> cycles) {
-        functions(seed);
+        functions(seed, today);
         Map<String, Object> p = Map.of("g0", g0, "g1", g1, "n", n, "today", today, "span", SPAN_DAYS,
                 "units", units, "leaders", leaders, "fixed", SqlArrays.of(FIXED_DAYS));
         jdbc.sql(STAGE).params(p).update();
@@ -189,30 +192,46 @@ class SupervisionGenerator {
     }
 
     /** Helper functions for this transaction: a repeatable draw in [0, 1) and the working days between two dates. */
-    private void functions(int seed) {
+    private void functions(int seed, LocalDate today) {
         jdbc.sql("""
                 create or replace function pg_temp.u(k bigint, s int) returns float8 language sql immutable as
                 $$ select (hashint8extended(k, s + %d) & 2147483647)::float8 / 2147483648.0 $$"""
                 .formatted(seed * 1000L)).update();
-        // working days after a up to and including b: Monday to Friday counted from a Monday in 1990, then the
-        // holidays and make-up working days of the calendar, as WorkingCalendar.between counts them
-        jdbc.sql("""
-                create or replace function pg_temp.wd(a date, b date) returns int language sql stable as $$
-                  select case when b <= a then 0 else
-                      5 * ((b - date '1990-01-01') / 7) + least((b - date '1990-01-01') % 7 + 1, 5)
-                    - 5 * ((a - date '1990-01-01') / 7) - least((a - date '1990-01-01') % 7 + 1, 5)
-                    + coalesce((select sum(case when c.working and extract(isodow from c.day) >= 6 then 1
-                                                when not c.working and extract(isodow from c.day) < 6 then -1
-                                                else 0 end)
-                                from calendar_day c where c.day > a and c.day <= b), 0)::int end $$""").update();
+        workingDays(today);
+        String left = "case when seen > deadline then -1 else pg_temp.wd(seen, deadline) end";
         jdbc.sql("""
                 create or replace function pg_temp.colour(start date, deadline date, seen date) returns text
-                language sql stable as $$
-                  select case when seen > deadline then 'RED'
-                              when pg_temp.wd(seen, deadline) * 100 <= %d * pg_temp.wd(start, deadline) then 'ORANGE'
-                              when pg_temp.wd(seen, deadline) * 100 <= %d * pg_temp.wd(start, deadline) then 'YELLOW'
-                              else 'GREEN' end $$"""
-                .formatted(WarningThresholds.DEFAULT.orangePercent(), WarningThresholds.DEFAULT.yellowPercent())).update();
+                language sql stable as $$ select %s $$"""
+                .formatted(WarningThresholds.DEFAULT.sqlCase(left, "pg_temp.wd(start, deadline)"))).update();
+    }
+
+    /**
+     * pg_temp.wd(a, b): the working days after a up to and including b, as {@link WorkingCalendar#between} counts
+     * them on the holiday calendar: the calendar numbers the days of the generated span, and wd subtracts two numbers
+     * (an error for a day outside the span, rather than a wrong count).
+     */
+    private void workingDays(LocalDate today) {
+        WorkingCalendar days = calendar.calendar();
+        LocalDate first = today.minusDays(SPAN_DAYS + WORKING_DAYS_MARGIN);
+        LocalDate last = today.plusDays(WORKING_DAYS_MARGIN);
+        List<LocalDate> dates = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        int n = 0;
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            n += days.working(d) ? 1 : 0;
+            dates.add(d);
+            numbers.add(n);
+        }
+        jdbc.sql("""
+                create temp table working_day_number on commit drop as
+                select * from unnest(cast(:d as date[]), cast(:n as int[])) w(day, n)""")
+                .param("d", SqlArrays.of(dates)).param("n", SqlArrays.of(numbers)).update();
+        jdbc.sql("alter table working_day_number add primary key (day)").update();
+        jdbc.sql("""
+                create or replace function pg_temp.wd(a date, b date) returns int language sql stable as $$
+                  select cast(case when b <= a then 0 else
+                      (select 1 / count(*) * max(n) from working_day_number where day = b)
+                    - (select 1 / count(*) * max(n) from working_day_number where day = a) end as int) $$""").update();
     }
 
     // ----------------------------------------------------------------------------------------------------- the SQL

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -130,19 +131,30 @@ class SupervisionStore {
     }
 
     void step(long itemId, Long actor, String action, ItemState from, ItemState to, String reason) {
-        jdbc.sql("""
-                insert into supervision_step (item_id, actor, action, from_state, to_state, reason)
-                values (:i, :a, :action, :from, :to, :reason)""")
-                .param("i", itemId).param("a", actor).param("action", action)
-                .param("from", from == null ? null : from.name()).param("to", to == null ? null : to.name())
-                .param("reason", Text.orNull(reason)).update();
+        step(itemId, actor, action, from, to, reason, null, null);
     }
 
-    record Step(Instant at, Long actor, String action, String fromState, String toState, String reason) {
+    /** A step with the meeting and agenda item whose decision it records (a merged proposal's), kept as ids. */
+    void step(long itemId, Long actor, String action, ItemState from, ItemState to, String reason, Long meetingId,
+            Long agendaItemId) {
+        jdbc.sql("""
+                insert into supervision_step (item_id, actor, action, from_state, to_state, reason, meeting_id,
+                       agenda_item_id)
+                values (:i, :a, :action, :from, :to, :reason, :meeting, :agendaItem)""")
+                .param("i", itemId).param("a", actor).param("action", action)
+                .param("from", from == null ? null : from.name()).param("to", to == null ? null : to.name())
+                .param("reason", Text.orNull(reason)).param("meeting", meetingId).param("agendaItem", agendaItemId)
+                .update();
+    }
+
+    /** A logged step; the decision's ids serve the page and stay out of the API's answer, which is as before. */
+    record Step(Instant at, Long actor, String action, String fromState, String toState, String reason,
+            @JsonIgnore Long meetingId, @JsonIgnore Long agendaItemId) {
     }
 
     List<Step> steps(long itemId) {
-        return jdbc.sql("select at, actor, action, from_state, to_state, reason from supervision_step where item_id = :i order by id")
+        return jdbc.sql("select at, actor, action, from_state, to_state, reason, meeting_id, agenda_item_id"
+                + " from supervision_step where item_id = :i order by id")
                 .param("i", itemId).query(Step.class).list();
     }
 

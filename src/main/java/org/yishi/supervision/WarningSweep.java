@@ -138,13 +138,6 @@ public class WarningSweep {
                 result.obligationsRecoloured(), result.notices(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The colour expression of the rule, for a row with {@code left_days} (−1 when overdue) and its total. */
-    private static final String COLOUR = """
-            case when l.left_days < 0 then 'RED'
-                 when l.left_days * 100 <= :orange * %1$s then 'ORANGE'
-                 when l.left_days * 100 <= :yellow * %1$s then 'YELLOW'
-                 else 'GREEN' end""";
-
     /** Notices a colour that got worse, to the lead unit and to the office (no unit); none twice. */
     private static final String NOTICE = """
             noticed as (
@@ -185,9 +178,8 @@ public class WarningSweep {
                     where i.id = c.id and i.deadline = c.deadline and i.state in %s
                     returning i.id as item_id, cast(null as bigint) as obligation_id, c.lead_unit_id, c.deadline as due_on,
                               c.old, c.colour),
-                %s""".formatted(COLOUR.formatted("i.working_days_total"), COUNTED, COUNTED, NOTICE))
+                %s""".formatted(thresholds.sqlCase("l.left_days", "i.working_days_total"), COUNTED, COUNTED, NOTICE))
                 .param("d", SqlArrays.of(distinct)).param("n", SqlArrays.of(left(distinct, today, days)))
-                .param("orange", thresholds.orangePercent()).param("yellow", thresholds.yellowPercent())
                 .query((rs, n) -> new int[] {rs.getInt("changed"), rs.getInt("noticed")}).single();
     }
 
@@ -213,9 +205,8 @@ public class WarningSweep {
                     update report_obligation o set colour = c.colour from c
                     where o.id = c.id and o.reported_at is null
                     returning o.item_id, o.id as obligation_id, c.lead_unit_id, o.due_on, c.old, c.colour),
-                %s""".formatted(COLOUR.formatted("o.working_days_total"), COUNTED, NOTICE))
+                %s""".formatted(thresholds.sqlCase("l.left_days", "o.working_days_total"), COUNTED, NOTICE))
                 .param("d", SqlArrays.of(dues)).param("n", SqlArrays.of(left(dues, today, days)))
-                .param("orange", thresholds.orangePercent()).param("yellow", thresholds.yellowPercent())
                 .query((rs, n) -> new int[] {rs.getInt("changed"), rs.getInt("noticed")}).single();
     }
 

@@ -1,6 +1,7 @@
 package org.yishi.supervision;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * When an open item turns yellow and orange: when the working days left are at most these percentages of the working
@@ -16,18 +17,45 @@ public record WarningThresholds(int yellowPercent, int orangePercent) {
         }
     }
 
+    /** A warning band: an item whose working days left are at most {@code percent} % of its total is {@code colour}. */
+    public record Band(Colour colour, int percent) {
+
+        boolean holds(long total, long left) {
+            return left * 100 <= percent * total;
+        }
+    }
+
+    /** The bands short of red, the worst first: an item takes the first that holds, else it is green. */
+    public List<Band> bands() {
+        return List.of(new Band(Colour.ORANGE, orangePercent), new Band(Colour.YELLOW, yellowPercent));
+    }
+
     /** The colour of an item given {@code total} working days from its start and {@code left} from today. */
     public Colour colour(int total, int left, boolean overdue) {
         if (overdue) {
             return Colour.RED;
         }
-        if ((long) left * 100 <= (long) orangePercent * total) {
-            return Colour.ORANGE;
-        }
-        if ((long) left * 100 <= (long) yellowPercent * total) {
-            return Colour.YELLOW;
+        for (Band band : bands()) {
+            if (band.holds(total, left)) {
+                return band.colour();
+            }
         }
         return Colour.GREEN;
+    }
+
+    /**
+     * This rule as an SQL {@code CASE}, generated from {@link #bands()}, for the SQL expressions {@code left} (the
+     * working days left, negative when overdue) and {@code total}: the warning sweep and the benchmark generator
+     * colour with it, so that no copy of the rule is typed out in SQL. The percentages are integers of this record.
+     */
+    public String sqlCase(String left, String total) {
+        StringBuilder sql = new StringBuilder("case when ").append(left).append(" < 0 then '")
+                .append(Colour.RED.name()).append('\'');
+        for (Band band : bands()) {
+            sql.append(" when ").append(left).append(" * 100 <= ").append(band.percent()).append(" * ").append(total)
+                    .append(" then '").append(band.colour().name()).append('\'');
+        }
+        return sql.append(" else '").append(Colour.GREEN.name()).append("' end").toString();
     }
 
     /** The colour of an item started on {@code start} and due on {@code deadline}, seen on {@code today}. */

@@ -397,6 +397,13 @@ class SupervisionPagesIntegrationTests {
         assertThat(merged.getRedirectedUrl()).isEqualTo("/supervision/items/" + first.id() + "?done=merged");
         assertThat(section(html(send(get(merged.getRedirectedUrl()), session)), "log")).contains("并入会议决定")
                 .contains("研究供暖设施改造事项");
+        // the merged decision's ids are columns of the step: the page shows the decision even if the line's text goes
+        assertThat(jdbc.sql("select meeting_id || ' ' || agenda_item_id from supervision_step where item_id = :i"
+                + " and action = 'merge'").param("i", first.id()).query(String.class).single())
+                .isEqualTo(held.meetingId() + " " + held.items().get(1));
+        jdbc.sql("update supervision_step set reason = 'edited' where item_id = :i and action = 'merge'")
+                .param("i", first.id()).update();
+        assertThat(section(html(send(get(merged.getRedirectedUrl()), session)), "log")).contains("研究供暖设施改造事项");
 
         // dismissed only with a reason
         String noReason = html(send(post("/supervision/proposals/" + visits + "/dismiss").param("reason", " "), session));
