@@ -80,7 +80,7 @@ class MeetingNoticeText {
             }
             String title = english ? item.titleEn() : item.titleZh();
             t.append(++n).append(". ").append(title == null || title.isBlank()
-                    ? text("meeting-notice.title-missing", locale, item.position() + 1) : title.strip()).append('\n');
+                    ? text("meeting-notice.title-missing", locale, item.position()) : title.strip()).append('\n');
         }
         if (confidential > 0) {
             t.append(++n).append(". ").append(text("meeting-notice.confidential", locale, confidential)).append('\n');
