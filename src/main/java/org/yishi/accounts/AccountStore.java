@@ -71,6 +71,16 @@ class AccountStore {
                 order by a.email""").param("unit", unitId).param("permission", permission).query(String.class).list();
     }
 
+    List<Accounts.PersonAccount> ofPeople(java.util.Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select a.id as account_id, a.person_id, a.email from account a
+                where a.enabled and a.person_id in (:people) order by a.person_id, a.id""")
+                .param("people", personIds).query(Accounts.PersonAccount.class).list();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from account").query(Long.class).single();
     }

@@ -120,6 +120,16 @@ public class Accounts {
         return store.emailAddresses(permission, unitId);
     }
 
+    /** An enabled account standing for a person, with the address where its user takes mail (may be null). */
+    public record PersonAccount(long accountId, long personId, String email) {
+    }
+
+    /** The enabled accounts linked to these people: where notices addressed to people (e.g. a meeting's) go. */
+    @Transactional(readOnly = true)
+    public List<PersonAccount> ofPeople(java.util.Collection<Long> personIds) {
+        return store.ofPeople(personIds);
+    }
+
     /** Signs in and issues a token in one step, as scripts do; the same lockout applies. */
     @Transactional(noRollbackFor = LoginRefused.class)
     public IssuedToken issueToken(String username, String password, String name, Integer days) {

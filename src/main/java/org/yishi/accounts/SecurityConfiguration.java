@@ -146,6 +146,17 @@ class SecurityConfiguration {
                         .hasAuthority(Permission.SUPERVISION_REPORT)
                         .requestMatchers("/api/supervision", "/api/supervision/**").hasAnyAuthority(
                                 Permission.SUPERVISION_READ_ALL, Permission.SUPERVISION_MANAGE, Permission.SUPERVISION_REPORT)
+                        // the meeting notice and materials (issue 12): a recipient or a reader of the meeting
+                        // reads the notice (checked per meeting); the office sends it and sees the receipts
+                        .requestMatchers(HttpMethod.GET, "/api/meetings/*/notice")
+                        .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
+                        .requestMatchers(HttpMethod.POST, "/api/meetings/*/notice").hasAuthority(Permission.MEETING_RUN)
+                        .requestMatchers(HttpMethod.GET, "/api/meetings/*/materials/readings")
+                        .hasAuthority(Permission.MEETING_RUN)
+                        .requestMatchers(HttpMethod.GET, "/api/meetings/*/materials")
+                        .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
+                        .requestMatchers(HttpMethod.POST, "/api/meetings/*/items/*/materials")
+                        .hasAuthority(Permission.MEETING_EDIT)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")
                         .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
                         .requestMatchers("/api/meetings", "/api/meetings/**").hasAuthority(Permission.MEETING_EDIT)

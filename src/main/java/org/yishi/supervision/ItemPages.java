@@ -184,8 +184,8 @@ class ItemPages {
     record RollUp(int shares, int weights, int result) {
     }
 
-    /** A step of the log, with who took it. */
-    record StepLine(SupervisionStore.Step step, String actor, ItemViews.DecisionSource merged) {
+    /** A step of the log, with who took it; a progress report shows its percentage. */
+    record StepLine(SupervisionStore.Step step, String actor, ItemViews.DecisionSource merged, Integer percent) {
     }
 
     private void page(Viewer viewer, long id, Map<String, Object> model, Locale locale) {
@@ -217,8 +217,9 @@ class ItemPages {
         steps.forEach(s -> actors.add(s.actor()));
         reports.forEach(r -> actors.add(r.actor()));
         Map<Long, String> actorNames = views.actorNames(actors);
-        model.put("steps", steps.stream().map(s -> new StepLine(s, actorNames.get(s.actor()), merged(viewer, s, locale)))
-                .toList());
+        model.put("steps", ItemLog.lines(steps.stream()
+                .map(s -> new StepLine(s, actorNames.get(s.actor()), merged(viewer, s, locale), null)).toList(),
+                reports, actorNames));
         model.put("reports", reports);
         model.put("actorNames", actorNames);
         Optional<ExtensionRequest> extension = store.pendingExtension(id);

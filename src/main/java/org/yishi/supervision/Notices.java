@@ -12,7 +12,7 @@ import org.yishi.accounts.Viewer;
 import org.yishi.platform.NotFound;
 
 /**
- * The in-app notices a viewer receives: a unit liaison (supervision:report) those of their unit, the supervision
+ * The in-app notices a viewer receives — warnings and notices of new work ({@link WorkNotices}) alike: a unit liaison (supervision:report) those of their unit, the supervision
  * office (supervision:manage) the office's. Newest first; marking one read marks it for everyone it was sent to (the
  * unit's liaisons share their unit's notices, the office its own).
  */
@@ -47,23 +47,28 @@ public class Notices {
     @Transactional(readOnly = true)
     public List<Notice> of(Viewer viewer, boolean unreadOnly, int page) {
         return jdbc.sql("""
-                select n.id, n.item_id, i.serial_year, i.serial_number, i.content, n.obligation_id, o.cycle, n.unit_id,
-                       n.kind, n.colour, n.due_on, n.created_at, n.read_at, n.mailed_at
-                from supervision_notice n join supervision_item i on i.id = n.item_id
+                select n.id, n.item_id, i.serial_year, i.serial_number,
+                       coalesce(i.content, pr.title_zh, pr.title_en) as content, n.obligation_id, o.cycle, n.unit_id,
+                       n.kind, n.colour, n.due_on, n.created_at, n.read_at, n.mailed_at, n.proposal_id, n.note
+                from supervision_notice n left join supervision_item i on i.id = n.item_id
+                left join supervision_proposal pr on pr.id = n.proposal_id
                 left join report_obligation o on o.id = n.obligation_id
                 where ((:office and n.unit_id is null) or n.unit_id = :unit) and (not :unread or n.read_at is null)
                 order by n.id desc limit :limit offset :offset""")
                 .param("office", office(viewer)).param("unit", unitOrNone(viewer)).param("unread", unreadOnly)
                 .param("limit", PAGE_SIZE).param("offset", (long) Math.max(0, page) * PAGE_SIZE)
-                .query((rs, n) -> new Notice(rs.getLong("id"), rs.getLong("item_id"),
-                        serials.format(rs.getInt("serial_year"), rs.getInt("serial_number")), rs.getString("content"),
+                .query((rs, n) -> new Notice(rs.getLong("id"), (Long) rs.getObject("item_id"),
+                        rs.getObject("item_id") == null ? null
+                                : serials.format(rs.getInt("serial_year"), rs.getInt("serial_number")),
+                        rs.getString("content"),
                         (Long) rs.getObject("obligation_id"),
                         rs.getObject("cycle") == null ? null : Cycle.period(rs.getInt("cycle")),
                         (Long) rs.getObject("unit_id"), rs.getString("kind"),
                         rs.getString("colour") == null ? null : Colour.valueOf(rs.getString("colour")),
                         rs.getObject("due_on", LocalDate.class), instant(rs.getObject("created_at", OffsetDateTime.class)),
                         instant(rs.getObject("read_at", OffsetDateTime.class)),
-                        instant(rs.getObject("mailed_at", OffsetDateTime.class))))
+                        instant(rs.getObject("mailed_at", OffsetDateTime.class)), (Long) rs.getObject("proposal_id"),
+                        rs.getString("note")))
                 .list();
     }
 

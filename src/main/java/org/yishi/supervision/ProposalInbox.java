@@ -13,9 +13,11 @@ import org.yishi.meetings.DecisionAdopted;
 class ProposalInbox {
 
     private final JdbcClient jdbc;
+    private final WorkNotices work;
 
-    ProposalInbox(JdbcClient jdbc) {
+    ProposalInbox(JdbcClient jdbc, WorkNotices work) {
         this.jdbc = jdbc;
+        this.work = work;
     }
 
     @ApplicationModuleListener
@@ -24,10 +26,11 @@ class ProposalInbox {
                 insert into supervision_proposal (meeting_id, agenda_item_id, body_id, held_on, outcome, title_zh,
                        title_en, conclusions_zh, conclusions_en, visibility)
                 values (:m, :i, :b, :on, :outcome, :tzh, :ten, :czh, :cen, :vis)
-                on conflict (agenda_item_id) do nothing""")
+                on conflict (agenda_item_id) do nothing
+                returning id""")
                 .param("m", d.meetingId()).param("i", d.itemId()).param("b", d.bodyId()).param("on", d.heldOn())
                 .param("outcome", d.outcome().name()).param("tzh", d.titleZh()).param("ten", d.titleEn())
                 .param("czh", d.conclusionsZh()).param("cen", d.conclusionsEn()).param("vis", d.visibility().name())
-                .update();
+                .query(Long.class).optional().ifPresent(work::proposalArrived);
     }
 }

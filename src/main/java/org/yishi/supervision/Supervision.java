@@ -43,10 +43,12 @@ public class Supervision {
     private final Audit audit;
     private final Clock clock;
     private final ReportObligations obligations;
+    private final WorkNotices work;
 
     Supervision(SupervisionStore store, Directory directory, Audit audit, Optional<Clock> clock,
-            ReportObligations obligations) {
+            ReportObligations obligations, WorkNotices work) {
         this.store = store;
+        this.work = work;
         this.obligations = obligations;
         this.directory = directory;
         this.audit = audit;
@@ -171,7 +173,7 @@ public class Supervision {
         p.put("total", total);
         store.move(id, ItemState.ASSIGNED, "lead_unit_id = :lead, assigned_at = now(), start_on = :start, "
                 + "working_days_total = :total", p);
-        return stepped(viewer, item, "assign", ItemState.ASSIGNED, null);
+        return noticed(stepped(viewer, item, "assign", ItemState.ASSIGNED, null), WorkNotices.Kind.ASSIGNED, null);
     }
 
     /** REPORTED → CLOSED (销号): the completion report is accepted. */
@@ -190,7 +192,8 @@ public class Supervision {
         ItemStep.SEND_BACK.expectState(item.state());
         reason(reasons);
         store.move(id, ItemState.IN_PROGRESS, "sent_back = sent_back + 1", Map.of());
-        return stepped(viewer, item, "send-back", ItemState.IN_PROGRESS, reasons);
+        return noticed(stepped(viewer, item, "send-back", ItemState.IN_PROGRESS, reasons), WorkNotices.Kind.SENT_BACK,
+                reasons);
     }
 
     public SupervisionItem suspend(Viewer viewer, long id, String reason) {
@@ -228,7 +231,7 @@ public class Supervision {
         reason(reason);
         expectTiming(ItemStep.RETURN, item, Optional.empty());
         store.move(id, ItemState.RETURNED, null, Map.of());
-        return stepped(viewer, item, "return", ItemState.RETURNED, reason);
+        return noticed(stepped(viewer, item, "return", ItemState.RETURNED, reason), WorkNotices.Kind.RETURNED, reason);
     }
 
     /**
@@ -255,7 +258,8 @@ public class Supervision {
         obligations.fulfil(id, store.report(id, viewer.accountId(), text, 100, true), today());
         store.move(id, ItemState.REPORTED, "progress = 100", Map.of());
         store.rollUp(item.parentId());
-        return stepped(viewer, item, "report-completion", ItemState.REPORTED, null);
+        return noticed(stepped(viewer, item, "report-completion", ItemState.REPORTED, null), WorkNotices.Kind.REPORTED,
+                text);
     }
 
     /** Asks for more time, before the deadline, with a reason and a later date; one request at a time. */
@@ -279,6 +283,7 @@ public class Supervision {
         store.step(id, viewer.accountId(), "request-extension", item.state(), item.state(), reason);
         audit.record("supervision.request-extension", "supervision_item", String.valueOf(id), null,
                 Map.of("newDeadline", newDeadline.toString(), "reason", reason.strip()));
+        work.raise(item, WorkNotices.Kind.EXTENSION_REQUESTED, reason);
     }
 
     /** The office approves (the deadline moves) or refuses the pending extension request. */
@@ -299,7 +304,7 @@ public class Supervision {
         store.step(id, viewer.accountId(), action, item.state(), item.state(), note);
         SupervisionItem after = store.find(id).orElseThrow();
         audit.record("supervision." + action, "supervision_item", String.valueOf(id), item, after);
-        return after;
+        return noticed(after, approve ? WorkNotices.Kind.EXTENSION_APPROVED : WorkNotices.Kind.EXTENSION_REFUSED, note);
     }
 
     // ------------------------------------------------------------------------------------------- helpers
@@ -319,6 +324,11 @@ public class Supervision {
         if (!viewer.can(Permission.SUPERVISION_REPORT) || viewer.unitId() == null || viewer.unitId() != item.leadUnitId()) {
             throw new AccessDeniedException("not the lead unit");
         }
+        return item;
+    }
+
+    private SupervisionItem noticed(SupervisionItem item, WorkNotices.Kind kind, String note) {
+        work.raise(item, kind, note);
         return item;
     }
 

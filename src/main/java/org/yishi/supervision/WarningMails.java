@@ -65,8 +65,12 @@ class WarningMails {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    record Pending(long id, Long unitId, long itemId, String colour, LocalDate dueOn, Integer cycle, int serialYear,
-            int serialNumber, String content) {
+    record Pending(long id, Long unitId, Long itemId, String colour, LocalDate dueOn, Integer cycle, Integer serialYear,
+            Integer serialNumber, String content, String kind, String note, Long proposalId) {
+
+        boolean warning() {
+            return "WARNING".equals(kind);
+        }
     }
 
     /** Mails the notices not yet mailed; returns how many were mailed (0 without SMTP). */
@@ -77,10 +81,13 @@ class WarningMails {
         }
         Integer sent = transaction.execute(status -> {
             List<Pending> pending = jdbc.sql("""
-                    select n.id, n.unit_id, n.item_id, n.colour, n.due_on, o.cycle, i.serial_year, i.serial_number, i.content
-                    from supervision_notice n join supervision_item i on i.id = n.item_id
+                    select n.id, n.unit_id, n.item_id, n.colour, n.due_on, o.cycle, i.serial_year, i.serial_number,
+                           coalesce(i.content, pr.title_zh, pr.title_en, '') as content, n.kind, n.note, n.proposal_id
+                    from supervision_notice n left join supervision_item i on i.id = n.item_id
+                    left join supervision_proposal pr on pr.id = n.proposal_id
                     left join report_obligation o on o.id = n.obligation_id
-                    where n.mailed_at is null and n.created_at > now() - interval '1 day' and n.colour is not null
+                    where n.mailed_at is null and n.created_at > now() - interval '1 day'
+                      and (n.colour is not null or n.kind <> 'WARNING')
                     order by n.id limit 10000
                     for update of n skip locked""").query(Pending.class).list();
             Map<Long, List<Pending>> byUnit = new LinkedHashMap<>();
@@ -108,15 +115,25 @@ class WarningMails {
         return Objects.requireNonNullElse(sent, 0);
     }
 
-    /** One mail, in Chinese and then in English. */
-    private SimpleMailMessage message(List<String> to, List<Pending> notices) {
+    /** One mail, in Chinese and then in English: the new work first, then the warnings. */
+    private SimpleMailMessage message(List<String> to, List<Pending> all) {
+        List<Pending> notices = all.stream().filter(Pending::warning).toList();
+        List<Pending> work = all.stream().filter(p -> !p.warning()).toList();
         SimpleMailMessage m = new SimpleMailMessage();
         m.setFrom(from);
         m.setTo(to.toArray(String[]::new));
-        m.setSubject(text("supervision.mail.subject", Locale.SIMPLIFIED_CHINESE, notices.size()) + " / "
-                + text("supervision.mail.subject", Locale.ENGLISH, notices.size()));
+        String subject = work.isEmpty() ? "supervision.mail.subject" : "supervision.mail.subject-work";
+        m.setSubject(text(subject, Locale.SIMPLIFIED_CHINESE, all.size()) + " / "
+                + text(subject, Locale.ENGLISH, all.size()));
         StringBuilder body = new StringBuilder();
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            if (!work.isEmpty()) {
+                workLines(body, work, locale);
+            }
+            if (notices.isEmpty()) {
+                body.append(text("supervision.mail.footer-work", locale)).append("\n\n");
+                continue;
+            }
             body.append(text("supervision.mail.intro", locale, notices.size())).append("\n\n");
             for (Pending p : notices.subList(0, Math.min(LISTED, notices.size()))) {
                 String colour = text("enum.Colour." + p.colour(), locale);
@@ -137,6 +154,28 @@ class WarningMails {
         }
         m.setText(body.toString().strip() + "\n");
         return m;
+    }
+
+    /** The notices of new work, one line each with what is to be done and a link. */
+    private void workLines(StringBuilder body, List<Pending> work, Locale locale) {
+        body.append(text("supervision.mail.intro-work", locale, work.size())).append("\n\n");
+        for (Pending p : work.subList(0, Math.min(LISTED, work.size()))) {
+            String serial = p.itemId() == null ? "" : serials.format(p.serialYear(), p.serialNumber());
+            body.append("- ").append(text("supervision.mail.work." + p.kind(), locale, serial, p.dueOn(),
+                    abbreviate(p.content())));
+            if (p.note() != null) {
+                body.append("\n  ").append(text("supervision.mail.work.note", locale, abbreviate(p.note())));
+            }
+            if (!baseUrl.isEmpty()) {
+                body.append("\n  ").append(baseUrl).append(p.itemId() != null ? "/supervision/items/" + p.itemId()
+                        : "/supervision/proposals#proposal-" + p.proposalId());
+            }
+            body.append('\n');
+        }
+        if (work.size() > LISTED) {
+            body.append(text("supervision.mail.more", locale, work.size() - LISTED)).append('\n');
+        }
+        body.append('\n');
     }
 
     private String text(String code, Locale locale, Object... args) {

@@ -167,7 +167,8 @@ class SupervisionBrowserTests {
         step("close", "已销号。", true);
         assertThat(text("where")).isEqualTo("已销号。");
         assertThat(driver.findElements(By.cssSelector("#log tbody tr")).stream()
-                .map(r -> r.getAttribute("data-action")).toList()).containsExactly("register", "assign", "accept",
+                .map(r -> r.getAttribute("data-action")).toList()).as("the progress report is in the log (issue 12, item 6)")
+                .containsExactly("register", "assign", "accept", "report-progress",
                 "report-completion", "send-back", "report-completion", "close");
         browser.screenshot("supervision-09-closed");
         assertThat(supervision(id)).isEqualTo("CLOSED 100 1");
