@@ -142,6 +142,14 @@ class SecurityConfiguration {
                         .hasAuthority(Permission.SUPERVISION_REPORT)
                         .requestMatchers("/api/supervision", "/api/supervision/**").hasAnyAuthority(
                                 Permission.SUPERVISION_READ_ALL, Permission.SUPERVISION_MANAGE, Permission.SUPERVISION_REPORT)
+                        // volunteer service (issue 15): who may see which volunteer and station is checked per record
+                        .requestMatchers("/api/volunteering/me").hasAuthority(Permission.VOLUNTEER_SELF)
+                        .requestMatchers(HttpMethod.POST, "/api/volunteering/stations")
+                        .hasAuthority(Permission.VOLUNTEER_MANAGE)
+                        .requestMatchers("/api/volunteering/stations", "/api/volunteering/stations/**")
+                        .hasAnyAuthority(Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
+                        .requestMatchers(HttpMethod.GET, "/api/volunteering/volunteers/*", "/api/volunteering/volunteers/*/id-number")
+                        .hasAnyAuthority(Permission.VOLUNTEER_SELF, Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")
                         .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
                         .requestMatchers("/api/meetings", "/api/meetings/**").hasAuthority(Permission.MEETING_EDIT)
