@@ -24,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-@TestPropertySource(properties = {"yishi.db.ephemeral=true", "yishi.db.fresh-database=true"})
+@TestPropertySource(properties = {"yishi.db.ephemeral=true", "yishi.db.fresh-database=true",
+        "yishi.volunteering.pii-key-file=target/test-pii.key"})
 public @interface YishiIntegrationTest {
 
     /** Further properties; must include {@code yishi.demo-data=on} or {@code yishi.demo-data=off}. */

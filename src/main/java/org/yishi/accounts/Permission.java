@@ -44,19 +44,26 @@ public final class Permission {
     public static final String SUPERVISION_MANAGE = "supervision:manage";
     /** Act for one's own unit on its items: accept, return, report, ask for more time. */
     public static final String SUPERVISION_REPORT = "supervision:report";
+    /** Volunteer service (issue 15): register oneself as a volunteer and read one's own record. */
+    public static final String VOLUNTEER_SELF = "volunteer:self";
+    /** Keep the volunteers of the stations one manages, and nothing of other stations. */
+    public static final String VOLUNTEER_STATION = "volunteer:station";
+    /** Keep every station, its managers and every volunteer. */
+    public static final String VOLUNTEER_MANAGE = "volunteer:manage";
 
     /** Every permission, in the order the role editor shows them. */
     public static final List<String> ALL = List.of(ACCOUNT_MANAGE, ROLE_MANAGE, ROLE_ASSIGN, AUDIT_READ, AUDIT_EXPORT,
             AUDIT_VERIFY, DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL, MEETING_EDIT,
             ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ, MEETING_RUN, RULES_EDIT, DIRECTIVE_EDIT,
             RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE, SUPERVISION_READ_ALL,
-            SUPERVISION_MANAGE, SUPERVISION_REPORT);
+            SUPERVISION_MANAGE, SUPERVISION_REPORT, VOLUNTEER_SELF, VOLUNTEER_STATION, VOLUNTEER_MANAGE);
 
     /** Permissions that touch business data; an administrator role may hold none of them (三员分立). */
     public static final List<String> BUSINESS = List.of(DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL,
             MEETING_EDIT, ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ, MEETING_RUN, RULES_EDIT,
             DIRECTIVE_EDIT, RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE,
-            SUPERVISION_READ_ALL, SUPERVISION_MANAGE, SUPERVISION_REPORT);
+            SUPERVISION_READ_ALL, SUPERVISION_MANAGE, SUPERVISION_REPORT, VOLUNTEER_SELF, VOLUNTEER_STATION,
+            VOLUNTEER_MANAGE);
 
     private Permission() {
     }

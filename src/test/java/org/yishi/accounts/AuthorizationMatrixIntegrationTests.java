@@ -47,7 +47,7 @@ class AuthorizationMatrixIntegrationTests {
     static final Set<String> PUBLIC = Set.of("POST /api/auth/tokens", "GET /login", "ANY /error");
 
     static final List<String> ROLES = List.of("sysadmin", "secadmin", "auditor", "office", "member", "supervision",
-            "liaison", "reader");
+            "liaison", "reader", "volunteer", "station-manager");
 
     @Autowired
     MockMvc mvc;
