@@ -109,7 +109,24 @@ class MeetingRoomPages {
             boolean recusalsOpen, boolean recusalsLocked, List<Said> opinions, List<Named> speakers, boolean opinionsOpen,
             Vote vote, List<Voter> voters, int entitled, int recused, int yes, int no, int abstain, int notVoted,
             Decision decision, String explanation, boolean needsConsent, boolean canConsent, boolean canOpenVote,
-            boolean voting, boolean canDecide, boolean canAdoptWithoutVote, boolean conclusionsOpen) {
+            boolean voting, boolean canDecide, boolean canAdoptWithoutVote, boolean conclusionsOpen,
+            boolean canWithdrawRecusal, boolean recusalsDuringVote) {
+    }
+
+    /**
+     * Which of an item's forms the panel offers: each exactly when the transition table allows its step for the
+     * meeting and the item as they stand, so that nothing is offered that {@link Procedure} would refuse for its state.
+     */
+    record Offers(boolean consent, boolean recuse, boolean withdrawRecusal, boolean opinion, boolean openVote,
+            boolean ballot, boolean count, boolean decide, boolean adoptWithoutVote, boolean conclusions) {
+
+        static Offers of(MeetingState state, Steps.ItemState item) {
+            return new Offers(Steps.allowed(Steps.Step.CONSENT, state, item), Steps.allowed(Steps.Step.RECUSE, state, item),
+                    Steps.allowed(Steps.Step.WITHDRAW_RECUSAL, state, item), Steps.allowed(Steps.Step.OPINION, state, item),
+                    Steps.allowed(Steps.Step.OPEN_VOTE, state, item), Steps.allowed(Steps.Step.CAST, state, item),
+                    Steps.allowed(Steps.Step.COUNT, state, item), Steps.allowed(Steps.Step.DECIDE, state, item),
+                    Steps.allowed(Steps.Step.ADOPT_WITHOUT_VOTE, state, item), Steps.allowed(Steps.Step.CONCLUSIONS, state, item));
+        }
     }
 
     /** What the room is drawn from, and its digest: the same state gives the same digest on every node. */
@@ -428,13 +445,8 @@ class MeetingRoomPages {
         model.put("version", s.version());
         model.put("steps", List.of(MeetingState.values()).stream()
                 .map(st -> new Step(st, st.compareTo(state) < 0, st == state)).toList());
-        model.put("next", switch (state) {
-            case DRAFT -> "notify";
-            case NOTIFIED -> "open";
-            case OPEN -> "close";
-            case MINUTES_ISSUED -> "archive";
-            case CLOSED, ARCHIVED -> null;
-        });
+        Steps.Step next = Steps.next(state);
+        model.put("next", next == null ? null : next.name().toLowerCase(Locale.ROOT));
 
         // warnings on items the viewer may not see are not theirs to read
         Set<Integer> shownPositions = new HashSet<>();
@@ -463,7 +475,7 @@ class MeetingRoomPages {
             return new Member(pid, n.name(), n.title(), pid == m.presidingPersonId(), status, leave == null ? null : leave.reason());
         }).toList();
         model.put("members", members);
-        model.put("checkInOpen", state == MeetingState.NOTIFIED || state == MeetingState.OPEN);
+        model.put("checkInOpen", Steps.allowed(Steps.Step.CHECK_IN, state));
         model.put("presentCount", members.stream().filter(x -> x.status() == Procedure.Attendance.PRESENT).count());
         model.put("leaveCount", members.stream().filter(x -> x.status() == Procedure.Attendance.ON_LEAVE).count());
         model.put("absentCount", members.stream().filter(x -> x.status() == Procedure.Attendance.ABSENT).count());
@@ -478,7 +490,7 @@ class MeetingRoomPages {
                 status(s.proceedings().get(i.id())), i.id() == selectedId, i.adHoc())).toList());
         model.put("panel", selected == null ? null : panel(m, selected, s.proceedings().get(selected.id()), due,
                 standings, english, locale));
-        model.put("adHocOpen", state == MeetingState.OPEN);
+        model.put("adHocOpen", Steps.allowed(Steps.Step.ADD_AD_HOC, state));
         model.put("itemKinds", ItemKind.values());
         model.put("visibilities", Visibility.values());
         model.put("methods", VoteMethod.values());
@@ -488,17 +500,23 @@ class MeetingRoomPages {
     private Panel panel(Meeting m, AgendaItem item, ItemProceedings p, Set<Long> due, Map<Long, PersonStanding> standings,
             boolean english, Locale locale) {
         MeetingState state = m.state();
-        boolean open = state == MeetingState.OPEN;
+        Offers offers = Offers.of(state, Steps.ItemState.of(item, p));
         Vote vote = p.vote();
         Decision decision = p.decision();
         Set<Long> recusedIds = new HashSet<>();
         p.recusals().forEach(r -> recusedIds.add(r.personId()));
+        Set<Long> votedIds = new HashSet<>();
+        if (vote != null) {
+            vote.ballots().forEach(b -> votedIds.add(b.personId()));
+        }
 
         List<Recused> recusals = p.recusals().stream().map(r -> new Recused(r.personId(),
                 named(standings.get(r.personId()), english).name(), r.reason())).toList();
-        List<Named> recusable = ordered(due, standings).stream().filter(st -> !recusedIds.contains(st.personId()))
+        // a member may be recused until he casts a ballot on the item, never after
+        List<Named> recusable = ordered(due, standings).stream()
+                .filter(st -> !recusedIds.contains(st.personId()) && !votedIds.contains(st.personId()))
                 .map(st -> named(st, english)).toList();
-        boolean recusalsOpen = (state == MeetingState.NOTIFIED || open) && vote == null && decision == null;
+        boolean recusalsOpen = offers.recuse() && !recusable.isEmpty();
 
         List<Said> opinions = p.opinions().stream().map(o -> {
             Named n = named(standings.get(o.personId()), english);
@@ -540,14 +558,14 @@ class MeetingRoomPages {
         boolean needsConsent = item.adHoc() && !item.adHocConsent();
         String title = item.title(english);
         String other = english ? null : item.titleEn();
+        boolean recusalsLocked = (state == MeetingState.NOTIFIED || state == MeetingState.OPEN) && !recusalsOpen
+                && !offers.withdrawRecusal();
         return new Panel(item, title, other != null && !other.equals(title) ? other : null, recusals, recusable,
-                recusalsOpen, (state == MeetingState.NOTIFIED || open) && !recusalsOpen, opinions, speakerLines,
-                open || state == MeetingState.CLOSED, vote, voters, entitled.size(), recused, yes, no, abstain, notVoted,
-                decision, decision == null ? null : texts.explain(decision, vote, locale), needsConsent,
-                needsConsent && open, open && vote == null && decision == null && !needsConsent,
-                open && vote != null && vote.open() && decision == null, open && decision == null && !needsConsent,
-                open && decision == null && vote == null && !needsConsent && !item.voteRequired(),
-                open || state == MeetingState.CLOSED);
+                recusalsOpen, recusalsLocked, opinions, speakerLines, offers.opinion(), vote, voters, entitled.size(),
+                recused, yes, no, abstain, notVoted, decision, decision == null ? null : texts.explain(decision, vote, locale),
+                needsConsent, offers.consent(), offers.openVote(), offers.ballot() && offers.count(), offers.decide(),
+                offers.adoptWithoutVote(), offers.conclusions(), offers.withdrawRecusal(),
+                recusalsOpen && vote != null);
     }
 
     /** pending, voting, or the outcome's name: for the item list's badge. */

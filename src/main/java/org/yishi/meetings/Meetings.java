@@ -165,10 +165,7 @@ public class Meetings {
     public Meeting revise(long id, MeetingDraft draft) {
         store.lock(id);
         Meeting current = meeting(id);
-        if (current.state().held()) {
-            throw new org.yishi.platform.Refused("meetings.revise-held",
-                    org.yishi.platform.InvalidInput.label("enum.MeetingState." + current.state().name()));
-        }
+        Steps.require(Steps.Step.REVISE, current.state());
         Term term = check(draft, current);
         Integer sequence;
         if (current.state() == MeetingState.NOTIFIED) {
