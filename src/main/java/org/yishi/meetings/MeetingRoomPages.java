@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
+import org.yishi.directory.ProtocolOrder;
 import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
 import org.yishi.directory.Directory;
@@ -585,12 +585,9 @@ class MeetingRoomPages {
         return shownPositions.contains(Integer.parseInt(at.group(1)));
     }
 
-    /** In protocol order; people of equal standing by id, so the order is the same on every node. */
+    /** In protocol order, people of equal standing as entered in the directory ({@link ProtocolOrder}). */
     private static List<PersonStanding> ordered(Set<Long> ids, Map<Long, PersonStanding> standings) {
-        List<PersonStanding> list = new ArrayList<>(ids.stream().map(standings::get).filter(java.util.Objects::nonNull).toList());
-        list.sort(Comparator.comparingLong(PersonStanding::personId));
-        list.sort(PersonStanding.PROTOCOL_ORDER);
-        return list;
+        return ProtocolOrder.peopleById(ids, standings);
     }
 
     private static Named named(PersonStanding s, boolean english) {
