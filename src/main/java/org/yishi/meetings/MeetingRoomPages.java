@@ -3,7 +3,6 @@ package org.yishi.meetings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 import org.yishi.directory.ProtocolOrder;
 import org.yishi.accounts.Viewer;
@@ -33,11 +29,10 @@ import org.yishi.accounts.Viewers;
 import org.yishi.directory.Directory;
 import org.yishi.directory.Office;
 import org.yishi.directory.PersonStanding;
-import org.yishi.platform.Forms.FormError;
+import org.yishi.platform.FormAction;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.Messages;
 import org.yishi.platform.NotFound;
-import org.yishi.platform.Refused;
 import org.yishi.platform.Text;
 import org.yishi.platform.Violation;
 
@@ -341,35 +336,22 @@ class MeetingRoomPages {
         Set<Long> hidden = new HashSet<>();
         meetings.meeting(id).items().stream().map(AgendaItem::id).filter(i -> !shown.contains(i)).forEach(hidden::add);
 
-        Done done = null;
-        List<FormError> errors = new ArrayList<>();
-        HttpStatus status = HttpStatus.OK;
-        try {
-            done = change.get();
-        } catch (InvalidInput e) {
-            e.violations().forEach(v -> errors.add(new FormError(v.field(), Messages.resolve(messages, v, locale))));
-            status = e instanceof Refused ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        }
-        Long select = done != null && done.select() != null ? done.select() : itemId;
-        var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-        boolean htmx = "true".equals(request.getHeader("HX-Request"));
-        if (!htmx && errors.isEmpty()) {
-            return new ModelAndView("redirect:/meetings/" + id + "/run" + (select == null ? "" : "?item=" + select));
-        }
-        ModelAndView answer = new ModelAndView(htmx ? "meetings/run :: room" : "meetings/run");
-        answer.setStatus(status);
-        Snapshot s = snapshot(id);
-        // the items hidden from the viewer before stay hidden; one the viewer has just raised is shown
-        Meeting now = s.full().withItems(s.full().items().stream().filter(i -> !hidden.contains(i.id())).toList());
-        Map<String, Object> model = answer.getModel();
-        room(s, now, select, model, locale);
-        model.put("errors", errors);
-        model.put("notice", done == null ? null : Messages.resolve(messages, done.notice(), locale));
-        // the answer is shown where the user acted: over the item for what concerns it, over the room otherwise
-        boolean onItem = !(form.equals("lifecycle") || form.equals("attendance") || form.startsWith("leave-") || form.equals("ad-hoc"));
-        model.put("answerAt", onItem && select != null ? "item" : "room");
-        model.put("failed", errors.isEmpty() ? null : form);
-        return answer;
+        FormAction<Done> taken = FormAction.take(change, messages, locale);
+        Long select = taken.succeeded() && taken.result().select() != null ? taken.result().select() : itemId;
+        return taken.answer(done -> "/meetings/" + id + "/run" + (select == null ? "" : "?item=" + select),
+                "meetings/run", "meetings/run :: room", model -> {
+                    Snapshot s = snapshot(id);
+                    // the items hidden from the viewer before stay hidden; one the viewer has just raised is shown
+                    Meeting now = s.full().withItems(s.full().items().stream().filter(i -> !hidden.contains(i.id())).toList());
+                    room(s, now, select, model, locale);
+                    model.put("errors", taken.errors());
+                    model.put("notice", taken.succeeded() ? Messages.resolve(messages, taken.result().notice(), locale) : null);
+                    // the answer is shown where the user acted: over the item for what concerns it, over the room otherwise
+                    boolean onItem = !(form.equals("lifecycle") || form.equals("attendance") || form.startsWith("leave-")
+                            || form.equals("ad-hoc"));
+                    model.put("answerAt", onItem && select != null ? "item" : "room");
+                    model.put("failed", taken.succeeded() ? null : form);
+                });
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
