@@ -35,6 +35,9 @@ import org.yishi.platform.Messages;
 import org.yishi.platform.NotFound;
 import org.yishi.platform.Text;
 import org.yishi.platform.Violation;
+import org.yishi.meetings.rules.RuleSets;
+import org.yishi.meetings.rules.RuleTexts;
+import org.yishi.meetings.rules.RulesOfProcedure;
 
 /**
  * The meeting in session (会议进行): one page from which office staff run a meeting under its rules of procedure —

@@ -22,6 +22,9 @@ import org.yishi.platform.Refused;
 import org.yishi.platform.Text;
 import org.yishi.platform.Violation;
 import org.yishi.meetings.Steps.Step;
+import org.yishi.meetings.rules.RuleSet;
+import org.yishi.meetings.rules.RuleSets;
+import org.yishi.meetings.rules.RulesOfProcedure;
 
 /**
  * The rules of procedure applied as a meeting happens: notice (which fixes the meeting's number), attendance

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 /**
  * A rule set as entered. Each share is a fraction {@code num/den} and whether the count must be strictly more than
