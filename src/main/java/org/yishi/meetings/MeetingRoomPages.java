@@ -433,7 +433,14 @@ class MeetingRoomPages {
         Steps.Step next = Steps.next(state);
         model.put("next", next == null ? null : next.name().toLowerCase(Locale.ROOT));
 
-        // warnings on items the viewer may not see are not theirs to read
+        warnings(s, m, model, locale);
+        quorum(s.quorum(), m, english, model, locale);
+        members(m, due, standings, english, model);
+        agenda(s, m, itemId, due, standings, english, model, locale);
+    }
+
+    /** The agenda's warnings: those on items the viewer may not see are not theirs to read. */
+    private void warnings(Snapshot s, Meeting m, Map<String, Object> model, Locale locale) {
         Set<Integer> shownPositions = new HashSet<>();
         for (int i = 0; i < s.full().items().size(); i++) {
             if (m.item(s.full().items().get(i).id()) != null) {
@@ -442,8 +449,9 @@ class MeetingRoomPages {
         }
         model.put("warnings", s.warnings().stream().filter(w -> concernsShown(w, shownPositions))
                 .map(w -> Messages.resolve(messages, w, locale)).toList());
+    }
 
-        Procedure.QuorumState q = s.quorum();
+    private void quorum(Procedure.QuorumState q, Meeting m, boolean english, Map<String, Object> model, Locale locale) {
         RulesOfProcedure rules = ruleSets.forBody(m.bodyId());
         model.put("quorum", q);
         model.put("quorumText", texts.explain(q.check(), locale));
@@ -451,6 +459,12 @@ class MeetingRoomPages {
         model.put("ruleName", rules.name(english));
         model.put("ruleText", texts.describe(rules.rules(), locale));
 
+    }
+
+    /** The roll: each member due, as checked in. */
+    private static void members(Meeting m, Set<Long> due, Map<Long, PersonStanding> standings, boolean english,
+            Map<String, Object> model) {
+        MeetingState state = m.state();
         List<Member> members = ordered(due, standings).stream().map(st -> {
             long pid = st.personId();
             Named n = named(st, english);
@@ -465,6 +479,12 @@ class MeetingRoomPages {
         model.put("leaveCount", members.stream().filter(x -> x.status() == Procedure.Attendance.ON_LEAVE).count());
         model.put("absentCount", members.stream().filter(x -> x.status() == Procedure.Attendance.ABSENT).count());
 
+    }
+
+    /** The agenda, and the panel of the selected item (the first undecided one when none is asked for). */
+    private void agenda(Snapshot s, Meeting m, Long itemId, Set<Long> due, Map<Long, PersonStanding> standings,
+            boolean english, Map<String, Object> model, Locale locale) {
+        MeetingState state = m.state();
         AgendaItem selected = itemId == null ? null : m.item(itemId);
         if (selected == null) {
             selected = m.items().stream().filter(i -> s.proceedings().get(i.id()).decision() == null).findFirst()
