@@ -17,6 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.yishi.meetings.rules.RuleSet;
+import org.yishi.meetings.rules.RuleTexts;
 
 /**
  * Target (issue 4): evaluating an outcome and rendering minutes for a 20-item meeting, under 50 ms together.

@@ -1,6 +1,7 @@
 package org.yishi.meetings;
 
 import java.time.Instant;
+import org.yishi.meetings.rules.DecisionBase;
 
 /**
  * How an item was decided, with the numbers it was decided on, as they were at the time: members who should attend,

@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.yishi.directory.ProtocolOrder;
 import org.yishi.directory.Office;
 import org.yishi.directory.PersonStanding;
 
@@ -116,11 +116,9 @@ final class DocumentPhrases {
         return english ? either(en, zh) : either(zh, en);
     }
 
-    /** The people in protocol order; people of equal standing keep the order given. */
+    /** The people in protocol order ({@link ProtocolOrder}). */
     List<Long> protocolOrder(Collection<Long> ids) {
-        List<Long> sorted = new ArrayList<>(ids);
-        sorted.sort(Comparator.comparing(id -> standings.get(id), Comparator.nullsLast(PersonStanding.PROTOCOL_ORDER)));
-        return sorted;
+        return ProtocolOrder.of(ids, standings);
     }
 
     String join(List<String> parts) {

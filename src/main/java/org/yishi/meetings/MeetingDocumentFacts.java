@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.yishi.directory.PersonStanding;
+import org.yishi.meetings.rules.RuleSet;
 
 /**
  * Everything the record and the minutes are written from, read once: the meeting (with the items to report), its

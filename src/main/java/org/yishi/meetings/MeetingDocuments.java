@@ -19,6 +19,9 @@ import org.yishi.directory.Directory;
 import org.yishi.directory.Term;
 import org.yishi.platform.Refused;
 import tools.jackson.databind.json.JsonMapper;
+import org.yishi.meetings.rules.RuleSet;
+import org.yishi.meetings.rules.RuleSets;
+import org.yishi.meetings.rules.RulesOfProcedure;
 
 /**
  * A meeting's record and minutes for a viewer, and the minutes' way to issue.

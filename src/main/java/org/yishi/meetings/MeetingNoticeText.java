@@ -1,5 +1,6 @@
 package org.yishi.meetings;
 
+import org.yishi.meetings.rules.RuleSets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
 import org.yishi.directory.PersonStanding;
+import org.yishi.directory.ProtocolOrder;
 
 /**
  * The meeting notice (会议通知) written from the meeting's plan: when and where, the items, who attends, who sits in,
@@ -107,8 +109,7 @@ class MeetingNoticeText {
     }
 
     private String names(Map<Long, PersonStanding> standings, Collection<Long> people, boolean english, Locale locale) {
-        List<PersonStanding> ordered = people.stream().map(standings::get).filter(s -> s != null)
-                .sorted(PersonStanding.PROTOCOL_ORDER).toList();
+        List<PersonStanding> ordered = ProtocolOrder.peopleById(people, standings);
         return String.join(text("meeting-notice.list-sep", locale),
                 ordered.stream().map(s -> s.person().name(english)).toList());
     }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.yishi.directory.ProtocolOrder;
 import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
 import org.yishi.directory.Body;
@@ -201,16 +202,11 @@ class MeetingPages {
     }
 
     private static List<PersonStanding> sorted(Collection<PersonStanding> standings) {
-        List<PersonStanding> list = new ArrayList<>(standings);
-        list.sort(java.util.Comparator.comparingLong(PersonStanding::personId));
-        list.sort(PersonStanding.PROTOCOL_ORDER);
-        return list;
+        return ProtocolOrder.peopleById(standings);
     }
 
     private List<PersonLine> lines(List<Long> ids, Map<Long, PersonStanding> standings, boolean english) {
-        List<PersonStanding> list = new ArrayList<>(ids.stream().map(standings::get).toList());
-        list.sort(PersonStanding.PROTOCOL_ORDER);
-        return list.stream().map(s -> line(s, null, english)).toList();
+        return ids.stream().map(standings::get).sorted(ProtocolOrder.PEOPLE).map(s -> line(s, null, english)).toList();
     }
 
     private static PersonLine line(PersonStanding s, String reason, boolean english) {

@@ -3,8 +3,6 @@ package org.yishi.meetings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,21 +22,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
+import org.yishi.directory.ProtocolOrder;
 import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
 import org.yishi.directory.Directory;
 import org.yishi.directory.Office;
 import org.yishi.directory.PersonStanding;
-import org.yishi.platform.Forms.FormError;
+import org.yishi.platform.FormAction;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.Messages;
 import org.yishi.platform.NotFound;
-import org.yishi.platform.Refused;
 import org.yishi.platform.Text;
 import org.yishi.platform.Violation;
+import org.yishi.meetings.rules.RuleSets;
+import org.yishi.meetings.rules.RuleTexts;
+import org.yishi.meetings.rules.RulesOfProcedure;
 
 /**
  * The meeting in session (会议进行): one page from which office staff run a meeting under its rules of procedure —
@@ -109,7 +107,24 @@ class MeetingRoomPages {
             boolean recusalsOpen, boolean recusalsLocked, List<Said> opinions, List<Named> speakers, boolean opinionsOpen,
             Vote vote, List<Voter> voters, int entitled, int recused, int yes, int no, int abstain, int notVoted,
             Decision decision, String explanation, boolean needsConsent, boolean canConsent, boolean canOpenVote,
-            boolean voting, boolean canDecide, boolean canAdoptWithoutVote, boolean conclusionsOpen) {
+            boolean voting, boolean canDecide, boolean canAdoptWithoutVote, boolean conclusionsOpen,
+            boolean canWithdrawRecusal, boolean recusalsDuringVote) {
+    }
+
+    /**
+     * Which of an item's forms the panel offers: each exactly when the transition table allows its step for the
+     * meeting and the item as they stand, so that nothing is offered that {@link Procedure} would refuse for its state.
+     */
+    record Offers(boolean consent, boolean recuse, boolean withdrawRecusal, boolean opinion, boolean openVote,
+            boolean ballot, boolean count, boolean decide, boolean adoptWithoutVote, boolean conclusions) {
+
+        static Offers of(MeetingState state, Steps.ItemState item) {
+            return new Offers(Steps.allowed(Steps.Step.CONSENT, state, item), Steps.allowed(Steps.Step.RECUSE, state, item),
+                    Steps.allowed(Steps.Step.WITHDRAW_RECUSAL, state, item), Steps.allowed(Steps.Step.OPINION, state, item),
+                    Steps.allowed(Steps.Step.OPEN_VOTE, state, item), Steps.allowed(Steps.Step.CAST, state, item),
+                    Steps.allowed(Steps.Step.COUNT, state, item), Steps.allowed(Steps.Step.DECIDE, state, item),
+                    Steps.allowed(Steps.Step.ADOPT_WITHOUT_VOTE, state, item), Steps.allowed(Steps.Step.CONCLUSIONS, state, item));
+        }
     }
 
     /** What the room is drawn from, and its digest: the same state gives the same digest on every node. */
@@ -324,35 +339,22 @@ class MeetingRoomPages {
         Set<Long> hidden = new HashSet<>();
         meetings.meeting(id).items().stream().map(AgendaItem::id).filter(i -> !shown.contains(i)).forEach(hidden::add);
 
-        Done done = null;
-        List<FormError> errors = new ArrayList<>();
-        HttpStatus status = HttpStatus.OK;
-        try {
-            done = change.get();
-        } catch (InvalidInput e) {
-            e.violations().forEach(v -> errors.add(new FormError(v.field(), Messages.resolve(messages, v, locale))));
-            status = e instanceof Refused ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        }
-        Long select = done != null && done.select() != null ? done.select() : itemId;
-        var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-        boolean htmx = "true".equals(request.getHeader("HX-Request"));
-        if (!htmx && errors.isEmpty()) {
-            return new ModelAndView("redirect:/meetings/" + id + "/run" + (select == null ? "" : "?item=" + select));
-        }
-        ModelAndView answer = new ModelAndView(htmx ? "meetings/run :: room" : "meetings/run");
-        answer.setStatus(status);
-        Snapshot s = snapshot(id);
-        // the items hidden from the viewer before stay hidden; one the viewer has just raised is shown
-        Meeting now = s.full().withItems(s.full().items().stream().filter(i -> !hidden.contains(i.id())).toList());
-        Map<String, Object> model = answer.getModel();
-        room(s, now, select, model, locale);
-        model.put("errors", errors);
-        model.put("notice", done == null ? null : Messages.resolve(messages, done.notice(), locale));
-        // the answer is shown where the user acted: over the item for what concerns it, over the room otherwise
-        boolean onItem = !(form.equals("lifecycle") || form.equals("attendance") || form.startsWith("leave-") || form.equals("ad-hoc"));
-        model.put("answerAt", onItem && select != null ? "item" : "room");
-        model.put("failed", errors.isEmpty() ? null : form);
-        return answer;
+        FormAction<Done> taken = FormAction.take(change, messages, locale);
+        Long select = taken.succeeded() && taken.result().select() != null ? taken.result().select() : itemId;
+        return taken.answer(done -> "/meetings/" + id + "/run" + (select == null ? "" : "?item=" + select),
+                "meetings/run", "meetings/run :: room", model -> {
+                    Snapshot s = snapshot(id);
+                    // the items hidden from the viewer before stay hidden; one the viewer has just raised is shown
+                    Meeting now = s.full().withItems(s.full().items().stream().filter(i -> !hidden.contains(i.id())).toList());
+                    room(s, now, select, model, locale);
+                    model.put("errors", taken.errors());
+                    model.put("notice", taken.succeeded() ? Messages.resolve(messages, taken.result().notice(), locale) : null);
+                    // the answer is shown where the user acted: over the item for what concerns it, over the room otherwise
+                    boolean onItem = !(form.equals("lifecycle") || form.equals("attendance") || form.startsWith("leave-")
+                            || form.equals("ad-hoc"));
+                    model.put("answerAt", onItem && select != null ? "item" : "room");
+                    model.put("failed", taken.succeeded() ? null : form);
+                });
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
@@ -428,15 +430,17 @@ class MeetingRoomPages {
         model.put("version", s.version());
         model.put("steps", List.of(MeetingState.values()).stream()
                 .map(st -> new Step(st, st.compareTo(state) < 0, st == state)).toList());
-        model.put("next", switch (state) {
-            case DRAFT -> "notify";
-            case NOTIFIED -> "open";
-            case OPEN -> "close";
-            case MINUTES_ISSUED -> "archive";
-            case CLOSED, ARCHIVED -> null;
-        });
+        Steps.Step next = Steps.next(state);
+        model.put("next", next == null ? null : next.name().toLowerCase(Locale.ROOT));
 
-        // warnings on items the viewer may not see are not theirs to read
+        warnings(s, m, model, locale);
+        quorum(s.quorum(), m, english, model, locale);
+        members(m, due, standings, english, model);
+        agenda(s, m, itemId, due, standings, english, model, locale);
+    }
+
+    /** The agenda's warnings: those on items the viewer may not see are not theirs to read. */
+    private void warnings(Snapshot s, Meeting m, Map<String, Object> model, Locale locale) {
         Set<Integer> shownPositions = new HashSet<>();
         for (int i = 0; i < s.full().items().size(); i++) {
             if (m.item(s.full().items().get(i).id()) != null) {
@@ -445,8 +449,9 @@ class MeetingRoomPages {
         }
         model.put("warnings", s.warnings().stream().filter(w -> concernsShown(w, shownPositions))
                 .map(w -> Messages.resolve(messages, w, locale)).toList());
+    }
 
-        Procedure.QuorumState q = s.quorum();
+    private void quorum(Procedure.QuorumState q, Meeting m, boolean english, Map<String, Object> model, Locale locale) {
         RulesOfProcedure rules = ruleSets.forBody(m.bodyId());
         model.put("quorum", q);
         model.put("quorumText", texts.explain(q.check(), locale));
@@ -454,6 +459,12 @@ class MeetingRoomPages {
         model.put("ruleName", rules.name(english));
         model.put("ruleText", texts.describe(rules.rules(), locale));
 
+    }
+
+    /** The roll: each member due, as checked in. */
+    private static void members(Meeting m, Set<Long> due, Map<Long, PersonStanding> standings, boolean english,
+            Map<String, Object> model) {
+        MeetingState state = m.state();
         List<Member> members = ordered(due, standings).stream().map(st -> {
             long pid = st.personId();
             Named n = named(st, english);
@@ -463,11 +474,17 @@ class MeetingRoomPages {
             return new Member(pid, n.name(), n.title(), pid == m.presidingPersonId(), status, leave == null ? null : leave.reason());
         }).toList();
         model.put("members", members);
-        model.put("checkInOpen", state == MeetingState.NOTIFIED || state == MeetingState.OPEN);
+        model.put("checkInOpen", Steps.allowed(Steps.Step.CHECK_IN, state));
         model.put("presentCount", members.stream().filter(x -> x.status() == Procedure.Attendance.PRESENT).count());
         model.put("leaveCount", members.stream().filter(x -> x.status() == Procedure.Attendance.ON_LEAVE).count());
         model.put("absentCount", members.stream().filter(x -> x.status() == Procedure.Attendance.ABSENT).count());
 
+    }
+
+    /** The agenda, and the panel of the selected item (the first undecided one when none is asked for). */
+    private void agenda(Snapshot s, Meeting m, Long itemId, Set<Long> due, Map<Long, PersonStanding> standings,
+            boolean english, Map<String, Object> model, Locale locale) {
+        MeetingState state = m.state();
         AgendaItem selected = itemId == null ? null : m.item(itemId);
         if (selected == null) {
             selected = m.items().stream().filter(i -> s.proceedings().get(i.id()).decision() == null).findFirst()
@@ -478,7 +495,7 @@ class MeetingRoomPages {
                 status(s.proceedings().get(i.id())), i.id() == selectedId, i.adHoc())).toList());
         model.put("panel", selected == null ? null : panel(m, selected, s.proceedings().get(selected.id()), due,
                 standings, english, locale));
-        model.put("adHocOpen", state == MeetingState.OPEN);
+        model.put("adHocOpen", Steps.allowed(Steps.Step.ADD_AD_HOC, state));
         model.put("itemKinds", ItemKind.values());
         model.put("visibilities", Visibility.values());
         model.put("methods", VoteMethod.values());
@@ -488,17 +505,23 @@ class MeetingRoomPages {
     private Panel panel(Meeting m, AgendaItem item, ItemProceedings p, Set<Long> due, Map<Long, PersonStanding> standings,
             boolean english, Locale locale) {
         MeetingState state = m.state();
-        boolean open = state == MeetingState.OPEN;
+        Offers offers = Offers.of(state, Steps.ItemState.of(item, p));
         Vote vote = p.vote();
         Decision decision = p.decision();
         Set<Long> recusedIds = new HashSet<>();
         p.recusals().forEach(r -> recusedIds.add(r.personId()));
+        Set<Long> votedIds = new HashSet<>();
+        if (vote != null) {
+            vote.ballots().forEach(b -> votedIds.add(b.personId()));
+        }
 
         List<Recused> recusals = p.recusals().stream().map(r -> new Recused(r.personId(),
                 named(standings.get(r.personId()), english).name(), r.reason())).toList();
-        List<Named> recusable = ordered(due, standings).stream().filter(st -> !recusedIds.contains(st.personId()))
+        // a member may be recused until he casts a ballot on the item, never after
+        List<Named> recusable = ordered(due, standings).stream()
+                .filter(st -> !recusedIds.contains(st.personId()) && !votedIds.contains(st.personId()))
                 .map(st -> named(st, english)).toList();
-        boolean recusalsOpen = (state == MeetingState.NOTIFIED || open) && vote == null && decision == null;
+        boolean recusalsOpen = offers.recuse() && !recusable.isEmpty();
 
         List<Said> opinions = p.opinions().stream().map(o -> {
             Named n = named(standings.get(o.personId()), english);
@@ -540,14 +563,14 @@ class MeetingRoomPages {
         boolean needsConsent = item.adHoc() && !item.adHocConsent();
         String title = item.title(english);
         String other = english ? null : item.titleEn();
+        boolean recusalsLocked = (state == MeetingState.NOTIFIED || state == MeetingState.OPEN) && !recusalsOpen
+                && !offers.withdrawRecusal();
         return new Panel(item, title, other != null && !other.equals(title) ? other : null, recusals, recusable,
-                recusalsOpen, (state == MeetingState.NOTIFIED || open) && !recusalsOpen, opinions, speakerLines,
-                open || state == MeetingState.CLOSED, vote, voters, entitled.size(), recused, yes, no, abstain, notVoted,
-                decision, decision == null ? null : texts.explain(decision, vote, locale), needsConsent,
-                needsConsent && open, open && vote == null && decision == null && !needsConsent,
-                open && vote != null && vote.open() && decision == null, open && decision == null && !needsConsent,
-                open && decision == null && vote == null && !needsConsent && !item.voteRequired(),
-                open || state == MeetingState.CLOSED);
+                recusalsOpen, recusalsLocked, opinions, speakerLines, offers.opinion(), vote, voters, entitled.size(),
+                recused, yes, no, abstain, notVoted, decision, decision == null ? null : texts.explain(decision, vote, locale),
+                needsConsent, offers.consent(), offers.openVote(), offers.ballot() && offers.count(), offers.decide(),
+                offers.adoptWithoutVote(), offers.conclusions(), offers.withdrawRecusal(),
+                recusalsOpen && vote != null);
     }
 
     /** pending, voting, or the outcome's name: for the item list's badge. */
@@ -567,12 +590,9 @@ class MeetingRoomPages {
         return shownPositions.contains(Integer.parseInt(at.group(1)));
     }
 
-    /** In protocol order; people of equal standing by id, so the order is the same on every node. */
+    /** In protocol order, people of equal standing as entered in the directory ({@link ProtocolOrder}). */
     private static List<PersonStanding> ordered(Set<Long> ids, Map<Long, PersonStanding> standings) {
-        List<PersonStanding> list = new ArrayList<>(ids.stream().map(standings::get).filter(java.util.Objects::nonNull).toList());
-        list.sort(Comparator.comparingLong(PersonStanding::personId));
-        list.sort(PersonStanding.PROTOCOL_ORDER);
-        return list;
+        return ProtocolOrder.peopleById(ids, standings);
     }
 
     private static Named named(PersonStanding s, boolean english) {

@@ -165,10 +165,7 @@ public class Meetings {
     public Meeting revise(long id, MeetingDraft draft) {
         store.lock(id);
         Meeting current = meeting(id);
-        if (current.state().held()) {
-            throw new org.yishi.platform.Refused("meetings.revise-held",
-                    org.yishi.platform.InvalidInput.label("enum.MeetingState." + current.state().name()));
-        }
+        Steps.require(Steps.Step.REVISE, current.state());
         Term term = check(draft, current);
         Integer sequence;
         if (current.state() == MeetingState.NOTIFIED) {
@@ -196,15 +193,32 @@ public class Meetings {
 
     private Term check(MeetingDraft d, Meeting current) {
         var problems = new InvalidInput.Collector();
-        Body body = null;
+        Body body = body(d, problems);
+        Term term = term(d, body, current, problems);
+        Map<Long, Person> people = attendance(d, problems);
+        if (term != null) {
+            membersOnly(d, body, people, problems);
+        }
+        presiding(d, people, problems);
+        groupsAndItems(d, body, current, problems);
+        problems.throwIfAny();
+        return term;
+    }
+
+    private Body body(MeetingDraft d, InvalidInput.Collector problems) {
         if (d.bodyId() == null) {
             problems.add("bodyId", "input.required", label("kind.body"));
-        } else {
-            body = directory.findBody(d.bodyId()).orElse(null);
-            if (body == null) {
-                problems.add("bodyId", "input.unknown", label("kind.body"), d.bodyId());
-            }
+            return null;
         }
+        Body body = directory.findBody(d.bodyId()).orElse(null);
+        if (body == null) {
+            problems.add("bodyId", "input.unknown", label("kind.body"), d.bodyId());
+        }
+        return body;
+    }
+
+    /** The term the meeting falls in, and its number within it when one is given. */
+    private Term term(MeetingDraft d, Body body, Meeting current, InvalidInput.Collector problems) {
         if (d.date() == null) {
             problems.add("date", "input.required", label("field.date"));
         }
@@ -225,8 +239,11 @@ public class Meetings {
                 problems.add("sequence", "meetings.sequence-taken", d.sequence());
             }
         }
+        return term;
+    }
 
-        // everybody named must exist, and appear once only
+    /** Everybody named must exist and appear once only; those on leave give a reason. The people found, by id. */
+    private Map<Long, Person> attendance(MeetingDraft d, InvalidInput.Collector problems) {
         Set<Long> named = new HashSet<>();
         d.present().forEach(named::add);
         d.onLeave().stream().map(Leave::personId).forEach(named::add);
@@ -251,25 +268,28 @@ public class Meetings {
                 problems.add("onLeave[" + i + "].reason", "meetings.leave-reason", name(people, d.onLeave().get(i).personId()));
             }
         }
+        return people;
+    }
 
-        // members only, as members
-        if (term != null) {
-            Set<Long> members = directory.membersOn(body.id(), d.date());
-            for (int i = 0; i < d.present().size(); i++) {
-                Long p = d.present().get(i);
-                if (p != null && people.containsKey(p) && !members.contains(p)) {
-                    problems.add("present[" + i + "]", "meetings.not-a-member", name(people, p), bodyName(body), d.date());
-                }
-            }
-            for (int i = 0; i < d.onLeave().size(); i++) {
-                Long p = d.onLeave().get(i).personId();
-                if (p != null && people.containsKey(p) && !members.contains(p)) {
-                    problems.add("onLeave[" + i + "].personId", "meetings.not-a-member", name(people, p), bodyName(body), d.date());
-                }
+    /** Only members of the body on the day are present or on leave as members. */
+    private void membersOnly(MeetingDraft d, Body body, Map<Long, Person> people, InvalidInput.Collector problems) {
+        Set<Long> members = directory.membersOn(body.id(), d.date());
+        for (int i = 0; i < d.present().size(); i++) {
+            Long p = d.present().get(i);
+            if (p != null && people.containsKey(p) && !members.contains(p)) {
+                problems.add("present[" + i + "]", "meetings.not-a-member", name(people, p), bodyName(body), d.date());
             }
         }
+        for (int i = 0; i < d.onLeave().size(); i++) {
+            Long p = d.onLeave().get(i).personId();
+            if (p != null && people.containsKey(p) && !members.contains(p)) {
+                problems.add("onLeave[" + i + "].personId", "meetings.not-a-member", name(people, p), bodyName(body), d.date());
+            }
+        }
+    }
 
-        // presiding and entrusting
+    /** The presiding person is present; whoever entrusted him is somebody else, and absent. */
+    private static void presiding(MeetingDraft d, Map<Long, Person> people, InvalidInput.Collector problems) {
         if (d.presidingPersonId() == null) {
             problems.add("presidingPersonId", "input.required", label("field.presiding"));
         } else if (!people.containsKey(d.presidingPersonId())) {
@@ -286,8 +306,10 @@ public class Meetings {
                 problems.add("entrustedById", "meetings.entrusting-present", name(people, d.entrustedById()));
             }
         }
+    }
 
-        // groups and items
+    /** Groups sitting in have a label; items a kind and a wording, a directive of the body, and ids of their own. */
+    private void groupsAndItems(MeetingDraft d, Body body, Meeting current, InvalidInput.Collector problems) {
         for (int i = 0; i < d.groups().size(); i++) {
             AttendingGroup g = d.groups().get(i);
             if (g == null || (Text.blank(g.labelZh()) && Text.blank(g.labelEn()))) {
@@ -319,8 +341,6 @@ public class Meetings {
                 problems.add(at + ".id", "meetings.item-twice", item.id());
             }
         }
-        problems.throwIfAny();
-        return term;
     }
 
     private static void checkPeople(InvalidInput.Collector problems, String field, List<Long> ids,

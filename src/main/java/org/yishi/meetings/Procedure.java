@@ -21,6 +21,10 @@ import org.yishi.platform.NotFound;
 import org.yishi.platform.Refused;
 import org.yishi.platform.Text;
 import org.yishi.platform.Violation;
+import org.yishi.meetings.Steps.Step;
+import org.yishi.meetings.rules.RuleSet;
+import org.yishi.meetings.rules.RuleSets;
+import org.yishi.meetings.rules.RulesOfProcedure;
 
 /**
  * The rules of procedure applied as a meeting happens: notice (which fixes the meeting's number), attendance
@@ -134,7 +138,7 @@ public class Procedure {
     /** DRAFT → NOTIFIED: the notice goes out and the meeting's number in the term is fixed. */
     public Meeting notify(long meetingId) {
         Meeting m = locked(meetingId);
-        expect(m, MeetingState.DRAFT, "procedure.notify");
+        Steps.require(Step.NOTIFY, m.state());
         if (m.items().isEmpty()) {
             throw new Refused("procedure.no-agenda");
         }
@@ -147,7 +151,7 @@ public class Procedure {
     /** NOTIFIED → OPEN, when enough members are present; refused with the numbers otherwise. */
     public Meeting open(long meetingId) {
         Meeting m = locked(meetingId);
-        expect(m, MeetingState.NOTIFIED, "procedure.open");
+        Steps.require(Step.OPEN, m.state());
         QuorumState q = quorum(m);
         if (q.membersDue() == 0) {
             throw new Refused("procedure.no-members");
@@ -162,7 +166,7 @@ public class Procedure {
     /** OPEN → CLOSED; refused while a vote is still open. */
     public Meeting close(long meetingId) {
         Meeting m = locked(meetingId);
-        expect(m, MeetingState.OPEN, "procedure.close");
+        Steps.require(Step.CLOSE, m.state());
         Map<Long, ItemProceedings> all = proceedings.forMeeting(meetingId);
         List<Violation> open = new ArrayList<>();
         for (AgendaItem item : m.items()) {
@@ -181,7 +185,7 @@ public class Procedure {
     /** MINUTES_ISSUED → ARCHIVED. */
     public Meeting archive(long meetingId) {
         Meeting m = locked(meetingId);
-        expect(m, MeetingState.MINUTES_ISSUED, "procedure.archive");
+        Steps.require(Step.ARCHIVE, m.state());
         store.advance(meetingId, MeetingState.ARCHIVED);
         return logged("meeting.archive", m);
     }
@@ -199,9 +203,7 @@ public class Procedure {
      */
     public Meeting checkIn(long meetingId, Long personId, Attendance status, String reason) {
         Meeting m = locked(meetingId);
-        if (m.state() != MeetingState.NOTIFIED && m.state() != MeetingState.OPEN) {
-            throw new Refused("procedure.check-in-state", state(m.state()));
-        }
+        Steps.require(Step.CHECK_IN, m.state());
         var problems = new InvalidInput.Collector();
         if (personId == null) {
             problems.add("personId", "input.required", InvalidInput.label("kind.person"));
@@ -236,9 +238,7 @@ public class Procedure {
     /** Adds an ad-hoc item (临时动议) while the meeting is open; it may be decided only once consent is recorded. */
     public Meeting addAdHocItem(long meetingId, ItemDraft draft) {
         Meeting m = locked(meetingId);
-        if (m.state() != MeetingState.OPEN) {
-            throw new Refused("procedure.ad-hoc-state");
-        }
+        Steps.require(Step.ADD_AD_HOC, m.state());
         var problems = new InvalidInput.Collector();
         if (draft == null || draft.kind() == null) {
             problems.add("kind", "input.required", InvalidInput.label("field.itemKind"));
@@ -258,10 +258,7 @@ public class Procedure {
     /** Records that the presiding person agreed to take an ad-hoc item. */
     public void recordConsent(long itemId) {
         Item it = item(itemId, "procedure.consent");
-        requireOpen(it.meeting());
-        if (!it.item().adHoc()) {
-            throw new Refused("procedure.not-ad-hoc", it.item().position());
-        }
+        it.require(Step.CONSENT);
         proceedings.consent(itemId);
         audit.record("item.consent", "agenda_item", String.valueOf(itemId), null,
                 Map.of("presiding", it.meeting().presidingPersonId()));
@@ -270,30 +267,26 @@ public class Procedure {
     /** Records the item's conclusions as the readout and minutes give them, while the meeting is open or closed. */
     public void recordConclusions(long itemId, String zh, String en) {
         Item it = item(itemId, "procedure.conclusions");
-        if (it.meeting().state() != MeetingState.OPEN && it.meeting().state() != MeetingState.CLOSED) {
-            throw new Refused("procedure.conclusions-state", state(it.meeting().state()));
-        }
+        it.require(Step.CONCLUSIONS);
         store.conclusions(itemId, zh, en);
         audit.record("item.conclusions", "agenda_item", String.valueOf(itemId),
                 Map.of("zh", String.valueOf(it.item().conclusionsZh()), "en", String.valueOf(it.item().conclusionsEn())),
                 Map.of("zh", String.valueOf(Text.orNull(zh)), "en", String.valueOf(Text.orNull(en))));
     }
 
-    /** A member leaves the item: he neither discusses nor votes on it. Refused once he has voted on it. */
+    /**
+     * A member leaves the item: he neither discusses nor votes on it. He may do so from the notice until the item is
+     * decided, also while its vote is open, as long as he has not cast a ballot on it; never after.
+     */
     public void recuse(long itemId, Long personId, String reason) {
         Item it = item(itemId, "procedure.recuse");
-        if (it.meeting().state() != MeetingState.NOTIFIED && it.meeting().state() != MeetingState.OPEN) {
-            throw new Refused("procedure.recusal-state", state(it.meeting().state()));
-        }
+        it.require(Step.RECUSE);
         requirePersonAndText(personId, "reason", reason, "procedure.recusal-reason");
         Person person = person(personId);
         if (!membersDue(it.meeting()).contains(personId)) {
             throw new Refused("procedure.not-a-member", name(person));
         }
-        ItemProceedings p = proceedings.forItem(itemId);
-        if (p.decision() != null) {
-            throw new Refused("procedure.already-decided", it.item().position());
-        }
+        ItemProceedings p = it.proceedings();
         if (p.vote() != null && p.vote().ballots().stream().anyMatch(b -> b.personId() == personId)) {
             throw new Refused("procedure.recusal-after-vote", name(person));
         }
@@ -301,12 +294,10 @@ public class Procedure {
         audit.record("item.recuse", "agenda_item", String.valueOf(itemId), null, Map.of("person", personId, "reason", reason.strip()));
     }
 
+    /** Withdraws a recusal recorded in error, before the item's vote opens and before it is decided. */
     public void withdrawRecusal(long itemId, long personId) {
         Item it = item(itemId, "procedure.recuse");
-        ItemProceedings p = proceedings.forItem(itemId);
-        if (p.decision() != null || p.vote() != null) {
-            throw new Refused("procedure.recusal-locked", it.item().position());
-        }
+        it.require(Step.WITHDRAW_RECUSAL);
         if (proceedings.withdrawRecusal(itemId, personId)) {
             audit.record("item.withdraw-recusal", "agenda_item", String.valueOf(itemId), Map.of("person", personId), null);
         }
@@ -318,9 +309,7 @@ public class Procedure {
      */
     public long recordOpinion(long itemId, Long personId, boolean written, String text) {
         Item it = item(itemId, "procedure.opinion");
-        if (it.meeting().state() != MeetingState.OPEN && it.meeting().state() != MeetingState.CLOSED) {
-            throw new Refused("procedure.opinion-state", state(it.meeting().state()));
-        }
+        it.require(Step.OPINION);
         requirePersonAndText(personId, "text", text, "procedure.opinion-text");
         Person person = person(personId);
         Meeting m = it.meeting();
@@ -336,7 +325,7 @@ public class Procedure {
             if (!present && !m.inAttendance().contains(personId)) {
                 throw new Refused("procedure.opinion-absent", name(person));
             }
-            ItemProceedings p = proceedings.forItem(itemId);
+            ItemProceedings p = it.proceedings();
             if (p.recusals().stream().anyMatch(r -> r.personId() == personId)) {
                 throw new Refused("procedure.opinion-recused", name(person));
             }
@@ -349,9 +338,7 @@ public class Procedure {
 
     public void removeOpinion(long itemId, long opinionId) {
         Item it = item(itemId, "procedure.opinion");
-        if (it.meeting().state() != MeetingState.OPEN && it.meeting().state() != MeetingState.CLOSED) {
-            throw new Refused("procedure.opinion-state", state(it.meeting().state()));
-        }
+        it.require(Step.OPINION);
         if (proceedings.removeOpinion(itemId, opinionId)) {
             audit.record("item.remove-opinion", "agenda_item", String.valueOf(itemId), Map.of("opinion", opinionId), null);
         }
@@ -362,21 +349,11 @@ public class Procedure {
     /** Opens the vote on an item. A personnel item needs its own quorum; an ad-hoc item needs consent. */
     public void openVote(long itemId, VoteMethod method) {
         Item it = item(itemId, "procedure.vote");
-        requireOpen(it.meeting());
+        it.require(Step.OPEN_VOTE);
         if (method == null) {
             throw new InvalidInput(Violation.of("method", "input.required", InvalidInput.label("field.voteMethod")));
         }
         AgendaItem item = it.item();
-        ItemProceedings p = proceedings.forItem(itemId);
-        if (p.decision() != null) {
-            throw new Refused("procedure.already-decided", item.position());
-        }
-        if (p.vote() != null) {
-            throw new Refused("procedure.vote-exists", item.position());
-        }
-        if (item.adHoc() && !item.adHocConsent()) {
-            throw new Refused("procedure.ad-hoc-without-consent", item.position());
-        }
         if (item.kind() == ItemKind.PERSONNEL) {
             QuorumState q = quorum(it.meeting());
             if (!q.personnel().met()) {
@@ -396,11 +373,8 @@ public class Procedure {
         Item it = item(itemId, "procedure.cast");
         Meeting m = it.meeting();
         AgendaItem item = it.item();
-        ItemProceedings p = proceedings.forItem(itemId);
-        if (m.state() != MeetingState.OPEN || p.vote() == null || !p.vote().open()) {
-            throw new Refused(p.vote() != null && !p.vote().open() ? "procedure.vote-counted" : "procedure.vote-not-open",
-                    item.position());
-        }
+        it.require(Step.CAST);
+        ItemProceedings p = it.proceedings();
         if (personId == null) {
             throw new InvalidInput(Violation.of("personId", "input.required", InvalidInput.label("kind.person")));
         }
@@ -439,11 +413,8 @@ public class Procedure {
         Item it = item(itemId, "procedure.count");
         Meeting m = it.meeting();
         AgendaItem item = it.item();
-        ItemProceedings p = proceedings.forItem(itemId);
-        if (m.state() != MeetingState.OPEN || p.vote() == null || !p.vote().open()) {
-            throw new Refused(p.vote() != null && !p.vote().open() ? "procedure.vote-counted" : "procedure.vote-not-open",
-                    item.position());
-        }
+        it.require(Step.COUNT);
+        ItemProceedings p = it.proceedings();
         int y;
         int n;
         int a;
@@ -493,27 +464,14 @@ public class Procedure {
         Item it = item(itemId, "procedure.decide");
         Meeting m = it.meeting();
         AgendaItem item = it.item();
-        requireOpen(m);
+        it.require(Step.DECIDE);
         if (outcome == null) {
             throw new InvalidInput(Violation.of("outcome", "input.required", InvalidInput.label("field.outcome")));
         }
-        ItemProceedings p = proceedings.forItem(itemId);
-        if (p.decision() != null) {
-            throw new Refused("procedure.already-decided", item.position());
-        }
-        if (item.adHoc() && !item.adHocConsent()) {
-            throw new Refused("procedure.ad-hoc-without-consent", item.position());
-        }
+        ItemProceedings p = it.proceedings();
         switch (outcome) {
             case REJECTED -> throw new Refused("procedure.reject-needs-vote", item.position());
-            case ADOPTED, ADOPTED_IN_PRINCIPLE -> {
-                if (item.voteRequired()) {
-                    throw new Refused("procedure.vote-required", item.position());
-                }
-                if (p.vote() != null) {
-                    throw new Refused("procedure.vote-exists", item.position());
-                }
-            }
+            case ADOPTED, ADOPTED_IN_PRINCIPLE -> it.require(Step.ADOPT_WITHOUT_VOTE);
             default -> proceedings.dropVote(itemId);
         }
         RulesOfProcedure rules = ruleSets.forBody(m.bodyId());
@@ -536,35 +494,24 @@ public class Procedure {
 
     // ------------------------------------------------------------------------------------------- helpers
 
-    private record Item(Meeting meeting, AgendaItem item) {
+    private record Item(Meeting meeting, AgendaItem item, ItemProceedings proceedings) {
+
+        /** Refuses the step unless the transition table allows it for the meeting and the item as they stand. */
+        void require(Step step) {
+            Steps.require(step, meeting.state(), Steps.ItemState.of(item, proceedings));
+        }
     }
 
-    /** The item and its meeting, with the item locked so that ballots and counts on it go one at a time. */
+    /** The item, its meeting and its proceedings, with the item locked so that ballots and counts on it go one at a time. */
     private Item item(long itemId, String action) {
         Long meetingId = proceedings.lockItem(itemId).orElseThrow(() -> new NotFound("kind.item", itemId));
         Meeting m = meetings.meeting(meetingId);
-        return new Item(m, m.item(itemId));
+        return new Item(m, m.item(itemId), proceedings.forItem(itemId));
     }
 
     private Meeting locked(long meetingId) {
         store.lock(meetingId);
         return meetings.meeting(meetingId);
-    }
-
-    private void requireOpen(Meeting m) {
-        if (m.state() != MeetingState.OPEN) {
-            throw new Refused("procedure.not-open", state(m.state()));
-        }
-    }
-
-    private static void expect(Meeting m, MeetingState from, String action) {
-        if (m.state() != from) {
-            throw new Refused("procedure.wrong-state", InvalidInput.label(action), state(m.state()), state(from));
-        }
-    }
-
-    private static Object state(MeetingState s) {
-        return InvalidInput.label("enum.MeetingState." + s.name());
     }
 
     private Meeting logged(String action, Meeting before) {

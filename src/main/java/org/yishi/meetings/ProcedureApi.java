@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yishi.accounts.Viewers;
 import org.yishi.platform.Messages;
 import org.yishi.platform.NotFound;
+import org.yishi.meetings.rules.RuleTexts;
 
 /**
  * Running a meeting through the API: the lifecycle, check-in, and what happens to each item. Refusals answer 409

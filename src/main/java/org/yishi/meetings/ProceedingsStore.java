@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yishi.platform.Text;
+import org.yishi.meetings.rules.DecisionBase;
 
 /** What happens to items at a meeting, in PostgreSQL: recusals, opinions, votes with their ballots, decisions. */
 @Repository

@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yishi.meetings.MeetingDocument.Field;
 import org.yishi.meetings.MeetingDocument.Section;
+import org.yishi.meetings.rules.RuleTexts;
 
 /**
  * Writes the meeting record (会议记录): the internal document that keeps everything — time, place, who presided (and on

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.yishi.directory.ProtocolOrder;
 import org.yishi.directory.Office;
 import org.yishi.directory.PersonStanding;
 import org.yishi.meetings.AgendaItem;
@@ -160,7 +161,7 @@ final class ReadoutWriter {
             List<PersonStanding> members = f.present().stream()
                     .filter(s -> s.personId() != f.presiding().personId())
                     .filter(s -> f.entrustedBy() == null || s.personId() != f.entrustedBy().personId())
-                    .sorted(PersonStanding.PROTOCOL_ORDER).toList();
+                    .sorted(ProtocolOrder.PEOPLE).toList();
             if (members.isEmpty()) {
                 return null;
             }
@@ -204,7 +205,7 @@ final class ReadoutWriter {
         }
 
         private String sittingIn() {
-            List<String> names = f.inAttendance().stream().sorted(PersonStanding.PROTOCOL_ORDER).map(this::name).toList();
+            List<String> names = f.inAttendance().stream().sorted(ProtocolOrder.PEOPLE).map(this::name).toList();
             List<String> groups = new ArrayList<>();
             for (int i = 0; i < f.groups().size(); i++) {
                 AttendingGroup g = f.groups().get(i);

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,8 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
@@ -40,10 +37,9 @@ import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
 import org.yishi.platform.Forms;
+import org.yishi.platform.FormAction;
 import org.yishi.platform.Forms.FormError;
 import org.yishi.platform.InvalidInput;
-import org.yishi.platform.Messages;
-import org.yishi.platform.Refused;
 import org.yishi.platform.Text;
 import org.yishi.platform.Violation;
 
@@ -398,28 +394,18 @@ class ItemPages {
     private ModelAndView act(long id, String action, Step step) {
         Viewer viewer = Viewers.current();
         Locale locale = LocaleContextHolder.getLocale();
-        List<FormError> errors = new ArrayList<>();
-        HttpStatus status = HttpStatus.OK;
-        try {
+        FormAction<Void> taken = FormAction.take(() -> {
             step.take(viewer);
-        } catch (InvalidInput e) {
-            e.violations().forEach(v -> errors.add(new FormError(v.field(), Messages.resolve(messages, v, locale))));
-            status = e instanceof Refused ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        }
-        var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-        boolean htmx = "true".equals(request.getHeader("HX-Request"));
-        if (!htmx && errors.isEmpty()) {
-            return new ModelAndView("redirect:/supervision/items/" + id + "?done=" + action);
-        }
-        ModelAndView answer = new ModelAndView(htmx ? "supervision/item :: main" : "supervision/item");
-        answer.setStatus(status);
-        Map<String, Object> model = answer.getModel();
-        page(viewer, id, model, locale);
-        model.put("errors", errors);
-        model.put("errorFields", errors.stream().map(e -> formField(e.field())).distinct().toList());
-        model.put("failed", errors.isEmpty() ? null : action);
-        model.put("notice", errors.isEmpty() ? messages.getMessage("supervision.done." + action, null, locale) : null);
-        return answer;
+            return null;
+        }, messages, locale);
+        return taken.answer(done -> "/supervision/items/" + id + "?done=" + action, "supervision/item",
+                "supervision/item :: main", model -> {
+                    page(viewer, id, model, locale);
+                    model.put("errors", taken.errors());
+                    model.put("errorFields", taken.errors().stream().map(e -> formField(e.field())).distinct().toList());
+                    model.put("failed", taken.succeeded() ? null : action);
+                    model.put("notice", taken.succeeded() ? messages.getMessage("supervision.done." + action, null, locale) : null);
+                });
     }
 
     // ------------------------------------------------------------------------------------------- attachments

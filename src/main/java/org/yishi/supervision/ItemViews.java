@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.yishi.directory.ProtocolOrder;
 import org.yishi.accounts.Accounts;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.directory.Directory;
-import org.yishi.directory.PersonStanding;
 import org.yishi.directory.Unit;
 import org.yishi.meetings.AgendaItem;
 import org.yishi.meetings.Meeting;
@@ -78,7 +78,7 @@ class ItemViews {
 
     /** Every unit, in protocol order, by name in the reader's language. */
     List<Choice> units(Locale locale) {
-        return directory.units().stream().sorted(java.util.Comparator.comparingInt(Unit::protocolRank))
+        return directory.units().stream().sorted(ProtocolOrder.UNITS)
                 .map(u -> new Choice(u.id(), unitName(u, locale), null)).toList();
     }
 
@@ -98,7 +98,7 @@ class ItemViews {
         List<Long> ids = directory.people().stream().map(p -> p.id()).toList();
         return directory.standingsOn(today(), ids).values().stream()
                 .filter(s -> s.office() != null)
-                .sorted(PersonStanding.PROTOCOL_ORDER)
+                .sorted(ProtocolOrder.PEOPLE)
                 .map(s -> new Choice(s.personId(), s.person().name(english), english && s.office().titleEn() != null
                         ? s.office().titleEn() : s.office().titleZh()))
                 .toList();

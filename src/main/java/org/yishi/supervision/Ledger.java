@@ -1,6 +1,5 @@
 package org.yishi.supervision;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yishi.directory.ProtocolOrder;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.directory.Directory;
@@ -109,10 +109,7 @@ public class Ledger {
         }
 
         LedgerRow row(LedgerStore.Line l) {
-            List<LedgerRow.Named> co = l.coUnitIds().stream()
-                    .sorted(Comparator.comparingInt((Long id) -> units.containsKey(id) ? units.get(id).protocolRank()
-                            : Integer.MAX_VALUE).thenComparing(Comparator.naturalOrder()))
-                    .map(this::unit).toList();
+            List<LedgerRow.Named> co = ProtocolOrder.ofUnits(l.coUnitIds(), units).stream().map(this::unit).toList();
             Person leader = l.leaderPersonId() == null ? null : people.get(l.leaderPersonId());
             return new LedgerRow(l.id(), serials.format(l.serialYear(), l.serialNumber()), l.source(), l.content(),
                     unit(l.leadUnitId()), co, leader == null ? null : new LedgerRow.Named(leader.id(), leader.name(english)),

@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.yishi.directory.ProtocolOrder;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
 import org.yishi.directory.Directory;
-import org.yishi.directory.Unit;
 import org.yishi.platform.Forms;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.Messages;
@@ -100,7 +100,7 @@ class LedgerPages {
         }
         boolean english = "en".equals(locale.getLanguage());
         model.addAttribute("units", selectedFirst(directory.units().stream()
-                .sorted(Comparator.comparingInt(Unit::protocolRank).thenComparing(Unit::id))
+                .sorted(ProtocolOrder.UNITS)
                 .map(u -> new LedgerRow.Named(u.id(), english && u.nameEn() != null ? u.nameEn() : u.nameZh())).toList(),
                 query.units()));
         model.addAttribute("leaders", selectedFirst(directory.people().stream()

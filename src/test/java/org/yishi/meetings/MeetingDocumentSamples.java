@@ -13,6 +13,8 @@ import org.yishi.TestMessages;
 import org.yishi.directory.Office;
 import org.yishi.directory.Person;
 import org.yishi.directory.PersonStanding;
+import org.yishi.meetings.rules.RuleSet;
+import org.yishi.meetings.rules.RuleTexts;
 
 /**
  * A standing committee meeting held and decided, built in memory (no database), for the document writers' tests and

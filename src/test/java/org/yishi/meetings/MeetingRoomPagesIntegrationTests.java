@@ -197,6 +197,41 @@ class MeetingRoomPagesIntegrationTests {
     }
 
     @Test
+    void aMemberWhoHasNotVotedMayBeRecusedDuringTheVoteAndOneWhoHasMayNot() throws Exception {
+        procedure.notify(p.meetingId());
+        for (long m : new long[] {p.chen(), p.liu(), p.zhao(), p.sun(), p.zhou(), p.wu()}) {
+            procedure.checkIn(p.meetingId(), m, Procedure.Attendance.PRESENT, null);
+        }
+        procedure.open(p.meetingId());
+        procedure.openVote(p.investment(), VoteMethod.NAMED);
+        procedure.cast(p.investment(), p.chen(), Choice.YES);
+
+        // the form is still offered during the vote, to those who have not voted
+        String room = htmx(get(run("/live")).param("item", String.valueOf(p.investment()))).getContentAsString();
+        assertThat(room).contains("id=\"recusal-form\"").contains("已开始表决：尚未投票的成员仍可登记回避");
+        String form = room.substring(room.indexOf("id=\"recusal-form\""));
+        form = form.substring(0, form.indexOf("</form>"));
+        assertThat(form).contains("value=\"" + p.zhao() + "\"").doesNotContain("value=\"" + p.chen() + "\"");
+
+        MockHttpServletResponse recused = htmx(post(run("/items/" + p.investment() + "/recusals"))
+                .param("personId", String.valueOf(p.zhao())).param("reason", "其亲属在项目合作单位任职"));
+        assertThat(recused.getStatus()).isEqualTo(200);
+        assertThat(recused.getContentAsString()).contains("有表决权6人（到会成员7人，回避1人）")
+                .doesNotContain("/recusals/" + p.zhao() + "/withdraw");
+        assertThat(procedure.proceedings(p.meetingId()).get(p.investment()).recusals())
+                .extracting(Recusal::personId).containsExactly(p.zhao());
+
+        MockHttpServletResponse late = htmx(post(run("/items/" + p.investment() + "/recusals"))
+                .param("personId", String.valueOf(p.chen())).param("reason", "迟到的回避"));
+        assertThat(late.getStatus()).isEqualTo(409);
+        assertThat(late.getContentAsString()).contains("已对该议题表决，不能再登记回避。");
+        assertThat(procedure.proceedings(p.meetingId()).get(p.investment()).recusals()).hasSize(1);
+        MockHttpServletResponse withdraw = htmx(post(run("/items/" + p.investment() + "/recusals/" + p.zhao() + "/withdraw")));
+        assertThat(withdraw.getStatus()).isEqualTo(409);
+        assertThat(procedure.proceedings(p.meetingId()).get(p.investment()).recusals()).hasSize(1);
+    }
+
+    @Test
     void closingWaitsForOpenVotesAndArchivingForTheMinutes() throws Exception {
         procedure.notify(p.meetingId());
         for (long m : new long[] {p.chen(), p.liu(), p.zhao(), p.sun()}) {

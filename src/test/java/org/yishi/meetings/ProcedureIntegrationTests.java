@@ -17,6 +17,9 @@ import org.yishi.TestAccounts;
 import org.yishi.YishiIntegrationTest;
 import org.yishi.accounts.Accounts;
 import tools.jackson.databind.JsonNode;
+import org.yishi.meetings.rules.RuleSet;
+import org.yishi.meetings.rules.RuleSets;
+import org.yishi.meetings.rules.RulesOfProcedure;
 
 /**
  * Running meetings of the Heshan District Standing Committee (nine members, as in the demo data) through the API:

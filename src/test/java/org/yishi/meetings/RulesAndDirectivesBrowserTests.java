@@ -21,6 +21,7 @@ import org.yishi.accounts.Accounts;
 import org.yishi.directory.Body;
 import org.yishi.directory.BodyKind;
 import org.yishi.directory.Directory;
+import org.yishi.meetings.rules.RuleSets;
 
 /**
  * The rules of procedure pages, the directives queue and the agenda rules in the meeting editor, driven in headless

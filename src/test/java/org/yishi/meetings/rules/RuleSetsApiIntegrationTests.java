@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,14 @@ import org.yishi.TestAccounts;
 import org.yishi.YishiIntegrationTest;
 import org.yishi.accounts.Accounts;
 import tools.jackson.databind.JsonNode;
+import org.yishi.meetings.Choice;
+import org.yishi.meetings.Decision;
+import org.yishi.meetings.ItemProceedings;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingState;
+import org.yishi.meetings.Outcome;
+import org.yishi.meetings.Procedure;
+import org.yishi.meetings.VoteMethod;
 
 /**
  * Rule sets through the JSON API: the defaults with their sentences, a body's own rule set, editing one and what that

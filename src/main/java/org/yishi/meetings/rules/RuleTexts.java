@@ -1,10 +1,13 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yishi.platform.ChineseNumerals;
+import org.yishi.meetings.Decision;
+import org.yishi.meetings.Outcome;
+import org.yishi.meetings.Vote;
 
 /**
  * Rules of procedure and their results, said in the user's language: a rule set as one sentence, a quorum check and
@@ -15,7 +18,7 @@ public class RuleTexts {
 
     private final MessageSource messages;
 
-    RuleTexts(MessageSource messages) {
+    public RuleTexts(MessageSource messages) {
         this.messages = messages;
     }
 

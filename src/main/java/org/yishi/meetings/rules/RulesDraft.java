@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.yishi.platform.InputBounds;

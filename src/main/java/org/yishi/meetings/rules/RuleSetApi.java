@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 /**
  * The rules of procedure a body decides under: how many must be present to meet (and to decide personnel items), what

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 /**
  * A rule set as stored: its name, the rules of quorum and majority, and how many days before the meeting an item's

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;

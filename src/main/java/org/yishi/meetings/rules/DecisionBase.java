@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 /** What the yes votes are counted against. */
 public enum DecisionBase {

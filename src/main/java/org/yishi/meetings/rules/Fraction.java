@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.rules;
 
 /**
  * A share of a whole, compared exactly in whole numbers: "more than half" is {@code 2 × count > whole}, "at least two
