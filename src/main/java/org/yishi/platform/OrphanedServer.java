@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,14 +57,21 @@ final class OrphanedServer {
                 .filter(Files::isExecutable);
         try {
             if (pgCtl.isPresent()) {
-                Process p = new ProcessBuilder(pgCtl.get().toString(), "-D", dataDir.toString(), "stop", "-m", "fast",
-                        "-w", "-t", Long.toString(STOP_WAIT.toSeconds())).redirectErrorStream(true)
+                List<String> command = new ArrayList<>();
+                if (LinuxUtils.isUnshareAvailable()) {
+                    command.addAll(List.of("unshare", "-U")); // as the library runs pg_ctl: it refuses root
+                }
+                command.addAll(List.of(pgCtl.get().toString(), "-D", dataDir.toString(), "stop", "-m", "fast", "-w",
+                        "-t", Long.toString(STOP_WAIT.toSeconds())));
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 p.waitFor(STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
-            } else {
-                postmaster.destroy(); // SIGTERM: a smart shutdown; the clients of a dead JVM are gone already
+            }
+            if (postmaster.isAlive()) {
+                postmaster.destroy(); // SIGTERM, a smart shutdown: the clients of a dead JVM are gone already
             }
             postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            log.info("The PostgreSQL left running on {} has stopped", dataDir);
         } catch (IOException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The PostgreSQL (pid " + postmaster.pid() + ") still running on " + dataDir
                     + " could not be stopped; stop it and start Yishi again.", e);
