@@ -203,6 +203,11 @@ class DatabaseConfiguration {
             return pool;
         }
 
+        /** The embedded server this database runs on; empty for an external or shared one. */
+        Optional<AutoCloseable> embedded() {
+            return Optional.ofNullable(embedded);
+        }
+
         Database withFreshDatabase() {
             String name = "yishi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             execute("create database " + name + " encoding 'UTF8' template template0");

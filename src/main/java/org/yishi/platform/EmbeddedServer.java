@@ -62,6 +62,11 @@ final class EmbeddedServer implements AutoCloseable {
 
     /** Starts the server on its data directory (made when missing), after stopping any orphan left on it. */
     static EmbeddedServer start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /** The same on a given port (0: any free one). */
+    static EmbeddedServer start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
             OrphanedServer.stopAny(dataDir);
@@ -84,6 +89,9 @@ final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .setConnectConfig("password", password)
                     .setRegisterShutdownHook(false);
+            if (port > 0) {
+                builder.setPort(port);
+            }
             if (fresh) {
                 builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", pending.toString());
             }
