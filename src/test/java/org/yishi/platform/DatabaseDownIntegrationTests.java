@@ -2,9 +2,17 @@ package org.yishi.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -22,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Yishi while its database is down: a caller gets a clear 503 problem within about two seconds instead of a hang,
- * readiness reports DOWN while liveness stays UP, and once the database is back Yishi answers again by itself.
+ * a signed-in page gets the error page, readiness reports DOWN while liveness stays UP, and once the database is back Yishi answers again by itself.
  */
 class DatabaseDownIntegrationTests {
 
@@ -40,6 +48,13 @@ class DatabaseDownIntegrationTests {
             Api api = new Api(http).signedInAs(TestAccounts.of(yishi.getBean(Accounts.class), "office"));
             assertThat(api.get("/api/units").status()).isEqualTo(200);
             assertThat(status(http, "/actuator/health/readiness")).isEqualTo(200);
+            assertThat(body(http, "/actuator/health")).as("no details for anonymous callers")
+                    .contains("\"status\":\"UP\"").doesNotContain("components", "details", "db", "postgres");
+            assertThat(status(http, "/actuator/env")).as("no other actuator endpoint").isIn(401, 403, 404);
+            String base = "http://localhost:" + yishi.getEnvironment().getProperty("local.server.port");
+            HttpClient browser = signedInBrowser(base, TestAccounts.of(yishi.getBean(Accounts.class), "office"));
+            assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/meetings")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
             int port = URI.create(((HikariDataSource) yishi.getBean(DataSource.class)).getJdbcUrl().substring(5)).getPort();
             AutoCloseable server = yishi.getBean(DatabaseConfiguration.Database.class).embedded().orElseThrow();
@@ -59,6 +74,14 @@ class DatabaseDownIntegrationTests {
 
             assertThat(api.in("zh-CN").get("/api/units").json().get("title").asString())
                     .isEqualTo("数据库暂时无法访问");
+
+            started = System.nanoTime();
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/meetings")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3500));
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.body()).contains("数据库暂时无法访问", "未做任何更改");
 
             started = System.nanoTime();
             assertThat(status(http, "/actuator/health/readiness")).isEqualTo(503);
@@ -81,12 +104,33 @@ class DatabaseDownIntegrationTests {
         }
     }
 
+    /** A browser's session: the login form sent with its CSRF token, the session cookie kept. */
+    private static HttpClient signedInBrowser(String base, TestAccounts.Login login) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+        String body = "username=" + enc(login.username()) + "&password=" + enc(login.password()) + "&_csrf="
+                + enc(csrf.group(1));
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return browser;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private static int status(RestTestClient http, String path) {
         return http.get().uri(path).exchange().returnResult(byte[].class).getStatus().value();
     }
 
     private static String body(RestTestClient http, String path) {
         byte[] body = http.get().uri(path).exchange().returnResult(byte[].class).getResponseBody();
-        return body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 }
