@@ -1,9 +1,13 @@
 package org.yishi.platform;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +42,7 @@ final class OrphanedServer {
         if (!Files.exists(pidFile)) {
             return;
         }
+        requireNoLiveOwner(dataDir);
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
         Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
                 : parsePid(lines.getFirst()).flatMap(ProcessHandle::of).filter(p -> isServerOf(p, dataDir));
@@ -50,6 +55,28 @@ final class OrphanedServer {
         if (Files.deleteIfExists(pidFile)) {
             log.warn("Removed the stale postmaster.pid of {}, whose server is gone", dataDir);
         }
+    }
+
+    /**
+     * A server whose JVM still lives is no orphan: that JVM holds the library's lock on {@code epg-lock} in the data
+     * directory (released by the system when a process dies however it dies). Taken for a moment and let go for the
+     * start, which takes it again.
+     */
+    private static void requireNoLiveOwner(Path dataDir) throws IOException {
+        Path lockFile = dataDir.resolve("epg-lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw inUse(dataDir);
+            }
+        } catch (OverlappingFileLockException e) {
+            throw inUse(dataDir);
+        }
+    }
+
+    private static IllegalStateException inUse(Path dataDir) {
+        return new IllegalStateException("The data directory " + dataDir + " is in use by a running Yishi; stop it "
+                + "first, or give this one another YISHI_DATA_DIR.");
     }
 
     private static void stop(ProcessHandle postmaster, Path dataDir) {

@@ -112,6 +112,17 @@ class EmbeddedServerIntegrationTests {
         }
     }
 
+    @Test
+    void aSecondStartOnADataDirectoryInUseIsRefusedAndLeavesTheRunningServerAlone() throws Exception {
+        Path dataDir = dir.resolve("busy");
+        try (EmbeddedServer running = EmbeddedServer.start(dataDir)) {
+            assertThatThrownBy(() -> EmbeddedServer.start(dataDir)).hasMessageContaining("in use by a running Yishi");
+            try (Connection c = connect(running, running.password())) {
+                assertThat(setting(c, "fsync")).isEqualTo("on");
+            }
+        }
+    }
+
     private static Connection connect(EmbeddedServer server, String password) throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl("postgres"), EmbeddedServer.USER, password);
     }
