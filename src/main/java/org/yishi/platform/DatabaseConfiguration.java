@@ -73,27 +73,16 @@ class DatabaseConfiguration {
             return new Database(server.getJdbcUrl("postgres", "postgres"), "postgres", "", null, false);
         }
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
-        EmbeddedPostgres server = EarlyStart.take(dataDir).orElseGet(() -> start(dataDir));
-        String url = server.getJdbcUrl("postgres", "postgres");
-        log.info("Using embedded PostgreSQL on port {} with data in {}", server.getPort(), dataDir);
-        return new Database(url, "postgres", "", server, false);
+        EmbeddedServer server = EarlyStart.take(dataDir).orElseGet(() -> start(dataDir));
+        log.info("Using embedded PostgreSQL on 127.0.0.1 port {} with data in {}", server.port(), dataDir);
+        return new Database(server.jdbcUrl("postgres"), EmbeddedServer.USER, server.password(), server, false);
     }
 
-    /** Starts the embedded server on its data directory (made when missing), to be stopped with the application. */
-    private static EmbeddedPostgres start(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "50")
-                    .setRegisterShutdownHook(false)
-                    .start();
-            stopAfterContexts(server);
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
-        }
+    /** Starts the embedded server on its data directory, to be stopped with the application (see EmbeddedServer). */
+    private static EmbeddedServer start(Path dataDir) {
+        EmbeddedServer server = EmbeddedServer.start(dataDir);
+        stopAfterContexts(server);
+        return server;
     }
 
     /**
@@ -104,7 +93,7 @@ class DatabaseConfiguration {
      */
     static final class EarlyStart implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-        private static final Map<Path, CompletableFuture<EmbeddedPostgres>> STARTING = new ConcurrentHashMap<>();
+        private static final Map<Path, CompletableFuture<EmbeddedServer>> STARTING = new ConcurrentHashMap<>();
 
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -115,7 +104,7 @@ class DatabaseConfiguration {
             }
             Path dataDir = properties.dataDir().toAbsolutePath().normalize();
             STARTING.computeIfAbsent(dataDir, d -> {
-                CompletableFuture<EmbeddedPostgres> started = new CompletableFuture<>();
+                CompletableFuture<EmbeddedServer> started = new CompletableFuture<>();
                 Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
                     try {
                         started.complete(start(d));
@@ -128,8 +117,8 @@ class DatabaseConfiguration {
         }
 
         /** The server started early for the directory, waited for; empty when none was. */
-        static Optional<EmbeddedPostgres> take(Path dataDir) {
-            CompletableFuture<EmbeddedPostgres> started = STARTING.remove(dataDir);
+        static Optional<EmbeddedServer> take(Path dataDir) {
+            CompletableFuture<EmbeddedServer> started = STARTING.remove(dataDir);
             if (started == null) {
                 return Optional.empty();
             }
@@ -149,11 +138,11 @@ class DatabaseConfiguration {
      * shutdown hook would run alongside Spring's and pull the database from under contexts still closing: their
      * requests, pools and listeners then fail or wait for connections (a test JVM was killed after 30 s so).
      */
-    private static void stopAfterContexts(EmbeddedPostgres server) {
+    private static void stopAfterContexts(AutoCloseable server) {
         SpringApplication.getShutdownHandlers().add(() -> {
             try {
                 server.close(); // does nothing when the context closing stopped it already
-            } catch (IOException e) {
+            } catch (Exception e) {
                 log.warn("Could not stop the embedded PostgreSQL", e);
             }
         });
@@ -166,13 +155,15 @@ class DatabaseConfiguration {
         static synchronized EmbeddedPostgres get() {
             if (server == null) {
                 try {
+                    // throw-away data: durability off for speed; still reachable on loopback only
                     server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                            .setServerConfig("listen_addresses", "127.0.0.1")
                             .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
                             .setRegisterShutdownHook(false).start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
                 }
-                stopAfterContexts(server);
+                stopAfterContexts(server::close);
                 log.info("Using an ephemeral embedded PostgreSQL on port {}", server.getPort());
             }
             return server;
@@ -184,11 +175,11 @@ class DatabaseConfiguration {
         private final String url;
         private final String user;
         private final String password;
-        private final EmbeddedPostgres embedded;
+        private final AutoCloseable embedded;
         private final boolean dropOnClose;
         private final HikariDataSource pool;
 
-        Database(String url, String user, String password, EmbeddedPostgres embedded, boolean dropOnClose) {
+        Database(String url, String user, String password, AutoCloseable embedded, boolean dropOnClose) {
             this.url = url;
             this.user = user;
             this.password = password;
@@ -200,11 +191,21 @@ class DatabaseConfiguration {
             config.setPassword(password);
             config.setMaximumPoolSize(10);
             config.setPoolName("yishi");
+            // Fail fast while the database is down: a request waits at most 2 s for a connection, then gets a 503
+            // (DatabaseUnavailable); the pool reconnects by itself once the database is back.
+            config.setConnectionTimeout(2000);
+            config.setValidationTimeout(1000);
+            config.addDataSourceProperty("connectTimeout", "2");
             this.pool = new HikariDataSource(config);
         }
 
         DataSource dataSource() {
             return pool;
+        }
+
+        /** The embedded server this database runs on; empty for an external or shared one. */
+        Optional<AutoCloseable> embedded() {
+            return Optional.ofNullable(embedded);
         }
 
         Database withFreshDatabase() {
@@ -260,7 +261,13 @@ class DatabaseConfiguration {
                 }
             }
             if (embedded != null) {
-                embedded.close();
+                try {
+                    embedded.close();
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
                 log.info("Embedded PostgreSQL stopped");
             }
         }
