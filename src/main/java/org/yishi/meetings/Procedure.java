@@ -354,8 +354,9 @@ public class Procedure {
             throw new InvalidInput(Violation.of("method", "input.required", InvalidInput.label("field.voteMethod")));
         }
         AgendaItem item = it.item();
+        QuorumState q = quorum(it.meeting());
+        requireQuorum(q);
         if (item.kind() == ItemKind.PERSONNEL) {
-            QuorumState q = quorum(it.meeting());
             if (!q.personnel().met()) {
                 throw new Refused("procedure.personnel-quorum-not-met", q.membersDue(), q.present(), q.personnel().required());
             }
@@ -440,6 +441,7 @@ public class Procedure {
         RulesOfProcedure rules = ruleSets.forBody(m.bodyId());
         Set<Long> due = membersDue(m);
         QuorumState q = quorum(m, rules.rules(), due);
+        requireQuorum(q);
         if (item.kind() == ItemKind.PERSONNEL && !q.personnel().met()) {
             throw new Refused("procedure.personnel-quorum-not-met", q.membersDue(), q.present(), q.personnel().required());
         }
@@ -469,20 +471,31 @@ public class Procedure {
             throw new InvalidInput(Violation.of("outcome", "input.required", InvalidInput.label("field.outcome")));
         }
         ItemProceedings p = it.proceedings();
+        RulesOfProcedure rules = ruleSets.forBody(m.bodyId());
+        Set<Long> due = membersDue(m);
+        QuorumState q = quorum(m, rules.rules(), due);
+        requireQuorum(q);
         switch (outcome) {
             case REJECTED -> throw new Refused("procedure.reject-needs-vote", item.position());
             case ADOPTED, ADOPTED_IN_PRINCIPLE -> it.require(Step.ADOPT_WITHOUT_VOTE);
             default -> proceedings.dropVote(itemId);
         }
-        RulesOfProcedure rules = ruleSets.forBody(m.bodyId());
-        Set<Long> due = membersDue(m);
-        QuorumState q = quorum(m, rules.rules(), due);
         int recused = (int) p.recusals().stream().filter(r -> due.contains(r.personId())).count();
         proceedings.decide(itemId, new Decision(outcome, due.size(), q.present(), recused, null, null, null, null,
                 rules.code(), noteZh, noteEn, null), Viewers.find().map(v -> v.accountId()).orElse(null));
         audit.record("item.decide", "agenda_item", String.valueOf(itemId), null, Map.of("outcome", outcome.name()));
         published(m, item, outcome);
         return proceedings.forItem(itemId).decision();
+    }
+
+    /**
+     * Below the quorum nothing is decided, not even a rejection or a deferral, and no vote is opened: members who left
+     * an open meeting (checked out as on leave or absent) can take its quorum away after the opening.
+     */
+    private static void requireQuorum(QuorumState q) {
+        if (!q.check().met()) {
+            throw new Refused("procedure.quorum-lost", q.membersDue(), q.present(), q.check().required());
+        }
     }
 
     private void published(Meeting m, AgendaItem item, Outcome outcome) {

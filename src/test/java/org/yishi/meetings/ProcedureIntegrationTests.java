@@ -150,6 +150,39 @@ class ProcedureIntegrationTests {
     }
 
     @Test
+    void aMeetingThatHasLostItsQuorumDecidesNothingNotEvenARejection() {
+        // five of nine present: the quorum (more than half) is met; then one member leaves the open meeting
+        List<String> five = NINE.subList(0, 5);
+        long meeting = opened(five, List.of(item("DELIBERATE", "审议丁方案"), item("DELIBERATE", "审议戊方案")));
+        List<Long> items = items(meeting);
+        vote(items.get(0), "NAMED");
+        for (String member : five) {
+            cast(items.get(0), member, "NO");
+        }
+        office.put("/api/meetings/" + meeting + "/attendance/" + person(five.get(4)),
+                Map.of("status", "ON_LEAVE", "reason", "另有公务")).expect(200);
+
+        String lost = "Nothing can be decided now: the meeting has lost its quorum (9 members should attend, 4 are present "
+                + "and 5 are needed).";
+        assertThat(refusal(office.post("/api/items/" + items.get(0) + "/count", Map.of()))).isEqualTo(lost);
+        assertThat(refusal(office.post("/api/items/" + items.get(1) + "/decision", Map.of("outcome", "DEFERRED"))))
+                .isEqualTo(lost);
+        assertThat(refusal(office.post("/api/items/" + items.get(1) + "/vote", Map.of("method", "SHOW_OF_HANDS"))))
+                .isEqualTo(lost);
+        JsonNode proceedings = office.get("/api/meetings/" + meeting + "/proceedings").expect(200).json();
+        for (JsonNode undecided : List.of(proceedings.get("items").get(0), proceedings.get("items").get(1))) {
+            JsonNode decision = undecided.get("proceedings").path("decision");
+            assertThat(decision.isNull() || decision.isMissingNode()).as("decision of %s", undecided).isTrue();
+        }
+
+        // the member comes back: the quorum is met again and the count goes through
+        office.put("/api/meetings/" + meeting + "/attendance/" + person(five.get(4)), Map.of("status", "PRESENT"))
+                .expect(200);
+        JsonNode rejected = office.post("/api/items/" + items.get(0) + "/count", Map.of()).expect(200).json();
+        assertThat(rejected.get("decision").get("outcome").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void aRecusedMemberLeavesTheBaseAndCannotVote() {
         long meeting = opened(NINE, List.of(item("DELIBERATE", "研究某工程项目")));
         long item = items(meeting).getFirst();
