@@ -22,8 +22,12 @@ enum ItemStep {
     SEND_BACK("send-back", "send-back", Actor.OFFICE, ItemState.REPORTED),
     SUSPEND("suspend", "suspend", Actor.OFFICE, ItemState.ASSIGNED, ItemState.IN_PROGRESS, ItemState.REPORTED),
     RESUME("resume", "resume", Actor.OFFICE, ItemState.SUSPENDED),
-    /** Whatever the item's state: only a pending request is needed. */
-    DECIDE_EXTENSION("decide-extension", "decide-extension", Actor.OFFICE, ItemState.values()),
+    /**
+     * On a pending request, while the item is still being handled: once it is closed (or was returned as outside the
+     * unit's remit) a deadline moved now would rewrite its on-time figure.
+     */
+    DECIDE_EXTENSION("decide-extension", "decide-extension", Actor.OFFICE, ItemState.ASSIGNED, ItemState.IN_PROGRESS,
+            ItemState.REPORTED, ItemState.SUSPENDED),
     ACCEPT("accept", "accept", Actor.LEAD, ItemState.ASSIGNED),
     RETURN("return", "return", Actor.LEAD, ItemState.ASSIGNED),
     REPORT_PROGRESS("report-progress", "progress", Actor.LEAD, ItemState.IN_PROGRESS),

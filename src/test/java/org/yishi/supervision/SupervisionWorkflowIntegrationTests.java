@@ -139,6 +139,26 @@ class SupervisionWorkflowIntegrationTests {
     }
 
     @Test
+    void anExtensionAskedBeforeTheItemWasClosedCannotBeApprovedAfterwards() {
+        String deadline = LocalDate.now().plusDays(20).toString();
+        long id = register(civilAffairsUnit, deadline).get("id").asLong();
+        office.post("/api/supervision/items/" + id + "/assign", Map.of()).expect(200);
+        civilAffairs.post("/api/supervision/items/" + id + "/accept", Map.of()).expect(200);
+        String later = LocalDate.now().plusDays(50).toString();
+        civilAffairs.post("/api/supervision/items/" + id + "/extension", Map.of("reason", "资金未到位", "newDeadline", later))
+                .expect(204);
+        civilAffairs.post("/api/supervision/items/" + id + "/completion", Map.of("text", "已办结")).expect(200);
+        office.post("/api/supervision/items/" + id + "/close", Map.of()).expect(200);
+
+        assertThat(refusal(office.post("/api/supervision/items/" + id + "/extension/decision", Map.of("approve", true))))
+                .isEqualTo("Not possible: deciding on more time needs an item that is assigned, in progress, reported "
+                        + "complete or suspended; this one is Closed.");
+        JsonNode after = office.get("/api/supervision/items/" + id).expect(200).json().get("item");
+        assertThat(after.get("deadline").asString()).isEqualTo(deadline);
+        assertThat(after.get("state").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
     void aLiaisonNeitherSeesNorTouchesAnotherUnitsItem() {
         long theirs = register(youthLeagueUnit, LocalDate.now().plusDays(30).toString()).get("id").asLong();
         // the youth league leads; civil affairs is not even a co-operating unit of it
