@@ -84,6 +84,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> database(DataAccessException e, jakarta.servlet.http.HttpServletRequest request)
             throws Exception {
+        if (DatabaseUnavailable.isDatabaseDown(e)) {
+            throw e; // not a refusal: DatabaseUnavailable answers 503, saying whether anything changed
+        }
         var refusal = DatabaseRefusals.of(e);
         if (refusal.isEmpty()) {
             return unexpected(e, request);

@@ -11,7 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -108,9 +107,13 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             if (t instanceof CannotCreateTransactionException && t.getCause() != null && isDatabaseDown(t.getCause())) {
                 return true;
             }
-            if (t instanceof PSQLException p && p.getSQLState() != null
+            if (t instanceof java.sql.SQLException p && p.getSQLState() != null
                     && (p.getSQLState().startsWith("08") || p.getSQLState().startsWith("57P0"))) {
-                return true; // connection exceptions; the server shutting down or not yet accepting connections
+                return true; // connection exceptions (the pool's closed connection too); the server shutting down
+            }
+            if (t instanceof org.springframework.transaction.TransactionSystemException failed
+                    && failed.getApplicationException() != null && isDatabaseDown(failed.getApplicationException())) {
+                return true; // the rollback after the lost connection failed as well
             }
         }
         return false;
