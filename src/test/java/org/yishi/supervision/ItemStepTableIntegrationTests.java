@@ -32,7 +32,9 @@ import org.yishi.platform.Refused;
  * after the return window and the deadline, with and without a pending extension request, each step is tried through
  * {@link Supervision} (and rolled back) and compared with what {@link ItemPages} offers.
  */
-@YishiIntegrationTest("yishi.demo-data=on")
+// a context (and so a database) of its own: the 28 items it makes, some overdue, would change the ledger's counts and
+// the serials other test classes rely on being free
+@YishiIntegrationTest({"yishi.demo-data=on", "yishi.test.isolated=item-step-table"})
 class ItemStepTableIntegrationTests {
 
     private static final AtomicInteger UNITS = new AtomicInteger();
