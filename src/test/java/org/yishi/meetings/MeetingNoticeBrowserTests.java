@@ -65,9 +65,9 @@ class MeetingNoticeBrowserTests {
         assertThat(text.getText()).startsWith("会议通知").contains("传达学习习近平总书记近期重要讲话精神").contains("出席：");
         assertThat(driver.findElement(By.id("notice-heading")).getText()).contains("第").contains("次会议");
 
-        Path pdf = Files.createTempFile("materials", ".pdf");
-        Files.writeString(pdf, "%PDF-1.4\n% 老旧小区改造实施方案\n", StandardCharsets.UTF_8);
-        Path named = Files.move(pdf, pdf.resolveSibling("改造方案-" + p.meetingId() + ".pdf"));
+        // a directory of this run's own: the file's name is what the page shows, and an earlier run's file may remain
+        Path named = Files.createTempDirectory("materials").resolve("改造方案-" + p.meetingId() + ".pdf");
+        Files.writeString(named, "%PDF-1.4\n% 老旧小区改造实施方案\n", StandardCharsets.UTF_8);
         driver.findElement(By.cssSelector("#item-" + p.renovation() + " input[type=file]")).sendKeys(named.toString());
         driver.findElement(By.cssSelector("#item-" + p.renovation() + " button[type=submit]")).click();
         browser.wait.until(d -> d.findElement(By.id("item-" + p.renovation())).getText().contains("第1版"));
