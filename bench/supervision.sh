@@ -17,7 +17,7 @@
 # BENCH_PASSWORD (the demo accounts' password, given to the generator on the first run; default Bench-Passw0rd!),
 # VACUUM (1: VACUUM ANALYZE the embedded database once the application is up, as autovacuum would in time; 0: not).
 #
-# The first run generates the data (java -jar … --generate-supervision=$ITEMS, a few minutes) into $DATA and marks
+# The first run generates the data (the bench sources' GenerateSupervisionCommand, a few minutes) into $DATA and marks
 # it done; later runs reuse it. The sweep changes colours, so its first measurement on fresh data (the catch-up of a
 # database no sweep has seen) differs from later ones; see docs/benchmarks.md.
 set -euo pipefail
@@ -54,7 +54,12 @@ if [[ ! -f "$DATA/generated-$ITEMS-$REPORTS-$TODAY" ]]; then
     echo "== generating $ITEMS items and $REPORTS reports into $DATA (as seen on $TODAY)"
     rm -rf "$DATA"
     mkdir -p "$(dirname "$DATA")"
-    /usr/bin/time -v "$JAVA" -jar "$JAR" --generate-supervision="$ITEMS" --generate-reports="$REPORTS" \
+    # the generator lives in the bench sources, not in the production jar: compiled here against the jar
+    rm -rf "$OUT/generator" && mkdir -p "$OUT/generator"
+    "$(dirname "$JAVA")/javac" -nowarn -proc:none -d "$OUT/generator" -cp "$JAR" \
+        src/bench/generator/java/org/yishi/supervision/*.java
+    /usr/bin/time -v "$JAVA" -cp "$OUT/generator:$JAR" org.yishi.supervision.GenerateSupervisionCommand \
+        --generate-supervision="$ITEMS" --generate-reports="$REPORTS" \
         --generate-today="$TODAY" 2> "$OUT/generate.time" | grep -v ' WARN ' | tee "$OUT/generate.log"
     grep -E "Elapsed|Maximum resident" "$OUT/generate.time" || true
     touch "$DATA/generated-$ITEMS-$REPORTS-$TODAY"

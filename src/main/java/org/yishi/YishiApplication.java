@@ -4,12 +4,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.yishi.audit.VerifyAuditCommand;
-import org.yishi.supervision.GenerateSupervisionCommand;
 
 /**
  * Yishi: one modular monolith, one package per business module. Started with {@code --verify-audit} it runs that
- * command instead of the server (see {@link VerifyAuditCommand}) and exits with its status; likewise with
- * {@code --generate-supervision=N} (see {@link GenerateSupervisionCommand}).
+ * command instead of the server (see {@link VerifyAuditCommand}) and exits with its status. Benchmark data are made by
+ * the bench sources' generator, which is not part of this jar (bench/supervision.sh).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -18,9 +17,6 @@ public class YishiApplication {
     public static void main(String[] args) {
         if (VerifyAuditCommand.requested(args)) {
             System.exit(VerifyAuditCommand.run(YishiApplication.class, args, System.out));
-        }
-        if (GenerateSupervisionCommand.requested(args)) { // benchmark data (issue 5): see GenerateSupervisionCommand
-            System.exit(GenerateSupervisionCommand.run(YishiApplication.class, args, System.out));
         }
         SpringApplication.run(YishiApplication.class, args);
     }

@@ -11,8 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.yishi.platform.Commands;
 
 /**
- * The command {@code java -jar yishi.jar --generate-supervision=1000000 [--generate-reports=5000000]
- * [--generate-seed=1] [--generate-today=2026-11-24]}: fills the database the application is configured for (the usual
+ * The benchmark command {@code java -cp <generator classes>:yishi.jar org.yishi.supervision.GenerateSupervisionCommand
+ * --generate-supervision=1000000 [--generate-reports=5000000] [--generate-seed=1] [--generate-today=2026-11-24]}
+ * (bench/supervision.sh compiles and runs it; it is not part of the production jar): fills the database the application is configured for (the usual
  * {@code YISHI_DB_*} or {@code YISHI_DATA_DIR} settings) with that many supervised items and progress reports (five
  * per item unless told), as {@link SupervisionGenerator} describes, then updates the planner's statistics. It prints a
  * line per 100,000 items and one at the end, and ends with status 0, or 2 when it could not run.
@@ -26,6 +27,10 @@ public final class GenerateSupervisionCommand {
     public static final String OPTION = "--generate-supervision";
 
     private GenerateSupervisionCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(org.yishi.YishiApplication.class, args, System.out));
     }
 
     public static boolean requested(String[] args) {
