@@ -268,6 +268,12 @@ class SecurityConfiguration {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 if (fresh.get().mustChangePassword() && !path.equals("/account/password") && !path.equals("/logout")
                         && !path.startsWith("/css/") && !path.startsWith("/js/") && !path.startsWith("/webjars/")) {
+                    if ("true".equals(request.getHeader("HX-Request"))) {
+                        // a fragment the password page itself asks for (the bells in the top bar): nothing to swap
+                        // in, or the redirect's whole page would be swapped into the top bar, which asks again
+                        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                        return;
+                    }
                     response.sendRedirect(request.getContextPath() + "/account/password");
                     return;
                 }
