@@ -44,8 +44,15 @@ class AuditPages {
         this.forms = forms;
     }
 
-    /** An entry as the page shows it: the time in the server's zone, the action and subject named in words. */
+    /**
+     * An entry as the page shows it: the time in the server's zone, the action and subject named in words, the
+     * address as people write it.
+     */
     record Line(AuditEntry entry, String at, String action, String subjectType) {
+
+        public String ip() {
+            return Origin.readable(entry.ip());
+        }
     }
 
     @GetMapping

@@ -54,7 +54,8 @@ class SupervisionGeneratorIntegrationTests {
                 insert into calendar_day (day, working, note)
                 select d::date, false, '国庆节' from generate_series(date '2026-10-01', date '2026-10-07', interval '1 day') d
                 union all select date '2026-09-27', true, '国庆节调休'
-                union all select date '2026-11-02', false, '本地假日'""").update();
+                union all select date '2026-11-02', false, '本地假日'
+                on conflict (day) do update set working = excluded.working, note = excluded.note""").update();
         generated = generator.generate(1000, 5000, TODAY, 7, progress::add);
     }
 

@@ -333,6 +333,10 @@ class SupervisionPagesIntegrationTests {
         assertThat(item.coUnitIds()).containsExactly(otherUnit);
         String page = html(send(get(registered.getRedirectedUrl()), session));
         assertThat(page).contains(item.serial()).contains("已登记。下一步：交办给主办单位。").contains(parent.serial());
+        String coUnits = page.substring(page.indexOf("id=\"item-co-units\""));
+        coUnits = coUnits.substring(0, coUnits.indexOf("</dd>"));
+        assertThat(coUnits).as("the co-operating unit is named on the item page").contains("另一测试单位")
+                .doesNotContain("null");
     }
 
     // ------------------------------------------------------------------------------------------- the proposals inbox
