@@ -223,7 +223,7 @@ class MeetingNoticeIntegrationTests {
         assertThat(upload(p, p.renovation(), "方案.pdf",
                 "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)).getStatus()).isEqualTo(200);
         assertThat(warnings(officeApi, p)).anyMatch(w -> w.equals("The materials for item 4 reached the members on "
-                + LocalDate.now() + ", 1 days before the meeting; they are due 3 days before."));
+                + LocalDate.now() + ", one day before it; they are due 3 days before."));
     }
 
     private List<String> warnings(Api api, PlannedMeeting p) {
