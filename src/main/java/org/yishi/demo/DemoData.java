@@ -99,9 +99,9 @@ class DemoData implements ApplicationRunner {
                 return;
             }
             Heshan ids = heshan();
-            qingchuan();
+            long qingchuanPresiding = qingchuan();
             log.info("Demo data loaded: the Heshan directory with its meeting of 27 February 2023, and the fictional 青川区");
-            demoAccounts(ids);
+            demoAccounts(ids, qingchuanPresiding);
         });
     }
 
@@ -125,7 +125,7 @@ class DemoData implements ApplicationRunner {
      * once. Demo accounts need no initial change. Names already taken (administrators from an earlier start) are
      * left alone.
      */
-    private void demoAccounts(Heshan ids) {
+    private void demoAccounts(Heshan ids, long qingchuanPresidingPersonId) {
         boolean generated = demoPassword.isBlank();
         String password = generated ? Accounts.generatePassword() : demoPassword;
         for (String role : ROLES) {
@@ -147,6 +147,13 @@ class DemoData implements ApplicationRunner {
             accounts.createWithPassword(new AccountDraft("secretary", null, password, ids.secretaryPersonId(), null),
                     List.of("member"));
             extra.add("secretary");
+        }
+        // The 青川区 meeting waiting to be held is presided over by 陈志远 on the secretary's behalf: he signs its
+        // minutes off, so the showcase can go from opening the meeting to issuing its minutes.
+        if (accounts.findByUsername("qingchuan-presiding").isEmpty()) {
+            accounts.createWithPassword(new AccountDraft("qingchuan-presiding", null, password, qingchuanPresidingPersonId,
+                    null), List.of("member"));
+            extra.add("qingchuan-presiding");
         }
         if (generated) {
             log.warn("""
@@ -252,7 +259,8 @@ class DemoData implements ApplicationRunner {
 
     // ---------------------------------------------------------------- 青川区 (fictional)
 
-    private void qingchuan() {
+    /** The fictional 青川区; gives the person presiding over its meeting waiting to be held. */
+    private long qingchuan() {
         Body party = directory.createBody(new BodyDraft(BodyKind.PARTY_COMMITTEE, "中共青川区委员会",
                 "Qingchuan District Committee of the Communist Party of China", "区委", null, 110));
         Body standing = directory.createBody(new BodyDraft(BodyKind.STANDING_COMMITTEE, "中共青川区委员会常务委员会",
@@ -341,6 +349,7 @@ class DemoData implements ApplicationRunner {
                                 "The meeting required all levels and departments to assign clear responsibility for flood control, finish checking and remedying hazards before the flood season, and keep the district safe through it.")),
                 null));
         procedure.notify(april.id()); // notified and waiting to be opened, to try the meeting room on
+        return chen.id();
     }
 
     static final String QINGCHUAN_STUDY_ZH = "会议指出，习近平总书记近期重要讲话和重要指示精神，为我们做好当前各项工作指明了方向。\n"

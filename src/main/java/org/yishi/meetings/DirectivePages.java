@@ -77,10 +77,14 @@ class DirectivePages {
         return "directives/list";
     }
 
-    /** The first standing committee: the body whose office keeps a directives queue as a rule. */
+    /**
+     * The first standing committee that has received directives (the body whose office keeps a directives queue as a
+     * rule), else the first standing committee: the page opens on a queue with something in it when there is one.
+     */
     private Long defaultBody() {
         List<Body> bodies = directory.bodies();
-        return bodies.stream().filter(b -> b.kind() == BodyKind.STANDING_COMMITTEE).map(Body::id).findFirst()
-                .orElse(bodies.isEmpty() ? null : bodies.getFirst().id());
+        List<Long> committees = bodies.stream().filter(b -> b.kind() == BodyKind.STANDING_COMMITTEE).map(Body::id).toList();
+        return committees.stream().filter(b -> !directives.of(b).isEmpty()).findFirst()
+                .orElse(committees.isEmpty() ? (bodies.isEmpty() ? null : bodies.getFirst().id()) : committees.getFirst());
     }
 }

@@ -64,7 +64,7 @@ record MeetingForm(Long bodyId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) L
     static MeetingForm empty(Long bodyId, LocalDate date) {
         return new MeetingForm(bodyId, date, TimeOfDay.MORNING, null, MeetingKind.REGULAR, null, null, true, null,
                 null, "区领导", "District leaders", null,
-                List.of(new ItemRow(null, ItemKind.CONVEY_STUDY, null, null, true, Visibility.PUBLIC, null, null, false, null,
+                List.of(new ItemRow(null, ItemKind.CONVEY_STUDY, null, null, true, Visibility.INTERNAL, null, null, false, null,
                         null, false, false)), null);
     }
 

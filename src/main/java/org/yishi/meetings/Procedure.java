@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -100,14 +101,16 @@ public class Procedure {
     @Transactional(readOnly = true)
     public List<Violation> warnings(Meeting m) {
         List<Violation> warnings = new ArrayList<>();
-        var pending = directives.newestPending(m.bodyId(), m.id());
+        // the first item is a rule for an agenda still to be held; once the meeting is over its agenda is what it was
+        boolean over = m.state().compareTo(MeetingState.CLOSED) >= 0;
+        var pending = over ? Optional.<Directive>empty() : directives.newestPending(m.bodyId(), m.id());
         AgendaItem first = m.items().isEmpty() ? null : m.items().getFirst();
         if (pending.isPresent()) {
             if (first == null || first.directiveId() == null || first.directiveId() != pending.get().id()) {
                 warnings.add(Violation.of("items[0]", "procedure.warn.first-item-directive",
                         new Bilingual(pending.get().titleZh(), pending.get().titleEn()), pending.get().issuedOn()));
             }
-        } else if (first == null || first.kind() != ItemKind.CONVEY_STUDY) {
+        } else if (!over && (first == null || first.kind() != ItemKind.CONVEY_STUDY)) {
             warnings.add(Violation.of("items[0]", "procedure.warn.first-item-study"));
         }
         int days = ruleSets.forBody(m.bodyId()).materialsDays();

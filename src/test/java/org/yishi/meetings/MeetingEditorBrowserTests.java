@@ -97,6 +97,10 @@ class MeetingEditorBrowserTests {
                 .filter(l -> l.getText().equals("Qi Tielin")).findFirst().orElseThrow()
                 .findElement(By.tagName("input")).click();
 
+        Select firstVisibility = new Select(driver.findElement(By.name("items[0].visibility")));
+        assertThat(firstVisibility.getFirstSelectedOption().getAttribute("value")).as("a new item is internal until released")
+                .isEqualTo("INTERNAL");
+        firstVisibility.selectByValue("PUBLIC");
         driver.findElement(By.name("items[0].titleZh")).sendKeys("传达学习省委全会精神");
         driver.findElement(By.name("items[0].titleEn")).sendKeys("convey the spirit of the plenary session of the provincial Party committee");
         driver.findElement(By.name("items[0].conclusionsZh")).sendKeys("会议要求，全区上下要迅速掀起学习热潮。");
