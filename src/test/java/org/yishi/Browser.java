@@ -65,12 +65,13 @@ public final class Browser implements AutoCloseable, AfterAllCallback {
 
     /**
      * Whether Chromium answered a command on an element of a page that was just replaced (a form posted, a link
-     * followed) with "Node with given id does not belong to the document" rather than as a stale element: the wait
-     * then looks again, as it does for an element not found yet.
+     * followed, or a fragment swapped in by htmx between finding the element and reading it), whether as a stale
+     * element or as "Node with given id does not belong to the document": the wait then looks again, as it does for
+     * an element not found yet.
      */
     private static boolean detached(WebDriverException e) {
-        return !(e instanceof StaleElementReferenceException) && e.getMessage() != null
-                && e.getMessage().contains("does not belong to the document");
+        return e instanceof StaleElementReferenceException
+                || e.getMessage() != null && e.getMessage().contains("does not belong to the document");
     }
 
     /** Signs in through the login page. */
