@@ -49,7 +49,7 @@ class DemoMinutesIntegrationTests {
         office.post("/api/meetings/" + id + "/open", Map.of()).expect(200);
         office.post("/api/items/" + item + "/decision", Map.of("outcome", "DEFERRED")).expect(200);
         office.post("/api/meetings/" + id + "/close", Map.of()).expect(200);
-        office.post("/api/meetings/" + id + "/minutes", Map.of()).expect(200);
+        office.post("/api/meetings/" + id + "/minutes", Map.of()).expect(201);
         demo("office-head").post("/api/meetings/" + id + "/minutes/check", Map.of()).expect(200);
         assertThat(presiding.post("/api/meetings/" + id + "/minutes/sign", Map.of()).expect(200).json().get("state")
                 .asString()).isEqualTo("SIGNED_OFF");
