@@ -1,5 +1,6 @@
 package org.yishi.supervision;
 
+import org.yishi.supervision.ledger.LedgerQuery;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;

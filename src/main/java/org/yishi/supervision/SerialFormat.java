@@ -20,7 +20,7 @@ public class SerialFormat {
 
     private final String pattern;
 
-    SerialFormat(@Value("${yishi.supervision.serial-format:督字〔{year}〕{number}号}") String pattern) {
+    public SerialFormat(@Value("${yishi.supervision.serial-format:督字〔{year}〕{number}号}") String pattern) {
         this.pattern = pattern;
     }
 

@@ -1,5 +1,6 @@
-package org.yishi.supervision;
+package org.yishi.supervision.ledger;
 
+import org.yishi.supervision.SerialFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

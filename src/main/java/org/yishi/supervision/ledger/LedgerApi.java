@@ -1,4 +1,4 @@
-package org.yishi.supervision;
+package org.yishi.supervision.ledger;
 
 import java.io.IOException;
 import java.util.List;

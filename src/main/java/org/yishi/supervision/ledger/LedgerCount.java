@@ -1,4 +1,4 @@
-package org.yishi.supervision;
+package org.yishi.supervision.ledger;
 
 /**
  * How many items of the ledger match, counted up to a cap.

@@ -1,5 +1,11 @@
-package org.yishi.supervision;
+package org.yishi.supervision.ledger;
 
+import org.yishi.supervision.Colour;
+import org.yishi.supervision.ItemState;
+import org.yishi.supervision.SerialFormat;
+import org.yishi.supervision.Source;
+import org.yishi.supervision.Supervision;
+import org.yishi.supervision.WorkingCalendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
-package org.yishi.supervision;
+package org.yishi.supervision.ledger;
 
+import org.yishi.supervision.Colour;
+import org.yishi.supervision.ItemState;
+import org.yishi.supervision.SerialFormat;
+import org.yishi.supervision.Source;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,8 @@
-package org.yishi.supervision;
+package org.yishi.supervision.ledger;
 
+import org.yishi.supervision.Colour;
+import org.yishi.supervision.ItemState;
+import org.yishi.supervision.Source;
 import java.time.LocalDate;
 import java.util.List;
 

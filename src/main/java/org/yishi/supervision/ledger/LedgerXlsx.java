@@ -1,5 +1,8 @@
-package org.yishi.supervision;
+package org.yishi.supervision.ledger;
 
+import org.yishi.supervision.Colour;
+import org.yishi.supervision.ItemState;
+import org.yishi.supervision.Source;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

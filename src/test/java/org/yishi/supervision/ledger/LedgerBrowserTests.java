@@ -1,7 +1,12 @@
-package org.yishi.supervision;
+package org.yishi.supervision.ledger;
 
+import static org.yishi.supervision.ledger.LedgerFixture.spec;
+
+import org.yishi.supervision.Colour;
+import org.yishi.supervision.ItemState;
+import org.yishi.supervision.Source;
+import org.yishi.supervision.Supervision;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.yishi.supervision.LedgerFixture.spec;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;

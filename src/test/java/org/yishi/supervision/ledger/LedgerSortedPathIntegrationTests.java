@@ -1,4 +1,4 @@
-package org.yishi.supervision;
+package org.yishi.supervision.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
