@@ -17,9 +17,10 @@ import org.yishi.accounts.Viewer;
 import org.yishi.audit.Audit;
 import org.yishi.platform.InputBounds;
 import org.yishi.platform.InvalidInput;
-import org.yishi.platform.Violation;
 import org.yishi.platform.NotFound;
 import org.yishi.platform.Text;
+import org.yishi.platform.Violation;
+import org.yishi.supervision.warnings.WarningSweep;
 
 /**
  * The working-day calendar the supervision office keeps: public holidays on weekdays and make-up working days on
@@ -34,8 +35,8 @@ import org.yishi.platform.Text;
 @Transactional
 public class HolidayCalendar {
 
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
     static final int MAX_NOTE = 100;
     /** The longest range of days one entry may name, e.g. 2026-10-01~2026-10-08. */
     static final int MAX_RANGE_DAYS = 31;

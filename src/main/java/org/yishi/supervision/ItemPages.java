@@ -36,12 +36,13 @@ import org.springframework.web.servlet.ModelAndView;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
-import org.yishi.platform.Forms;
 import org.yishi.platform.FormAction;
 import org.yishi.platform.Forms.FormError;
+import org.yishi.platform.Forms;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.Text;
 import org.yishi.platform.Violation;
+import org.yishi.supervision.reports.ReportsApi;
 
 /**
  * An item's page (督办件) and the registration of items by hand. The page shows everything about the item — its
@@ -52,7 +53,7 @@ import org.yishi.platform.Violation;
  */
 @Controller
 @RequestMapping("/supervision")
-class ItemPages {
+public class ItemPages {
 
     /** The steps a page may announce as done, e.g. {@code ?done=accept}. */
     private static final Set<String> DONE = Set.of("register", "assign", "accept", "return", "progress", "completion",
@@ -345,7 +346,7 @@ class ItemPages {
         });
     }
 
-    static List<Attachments.Upload> uploads(List<MultipartFile> files) {
+    public static List<Attachments.Upload> uploads(List<MultipartFile> files) {
         if (files == null) {
             return List.of();
         }

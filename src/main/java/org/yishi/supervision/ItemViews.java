@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.yishi.directory.ProtocolOrder;
 import org.yishi.accounts.Accounts;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.directory.Directory;
+import org.yishi.directory.ProtocolOrder;
 import org.yishi.directory.Unit;
 import org.yishi.meetings.AgendaItem;
 import org.yishi.meetings.Meeting;
@@ -31,7 +31,7 @@ import org.yishi.platform.NotFound;
  * read it), and the working days left before the deadline.
  */
 @Component
-class ItemViews {
+public class ItemViews {
 
     /** Someone or something to choose in a form: its id, its name, and a title to tell it apart (may be null). */
     record Choice(long id, String name, String title) {
@@ -66,23 +66,23 @@ class ItemViews {
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    static boolean english(Locale locale) {
+    public static boolean english(Locale locale) {
         return MeetingTitles.english(locale);
     }
 
     // ------------------------------------------------------------------------------------------- names
 
     /** Every unit, in protocol order, by name in the reader's language. */
-    List<Choice> units(Locale locale) {
+    public List<Choice> units(Locale locale) {
         return directory.units().stream().sorted(ProtocolOrder.UNITS)
                 .map(u -> new Choice(u.id(), unitName(u, locale), null)).toList();
     }
 
-    Map<Long, String> unitNames(Locale locale) {
+    public Map<Long, String> unitNames(Locale locale) {
         Map<Long, String> names = new HashMap<>();
         directory.units().forEach(u -> names.put(u.id(), unitName(u, locale)));
         return names;
@@ -93,7 +93,7 @@ class ItemViews {
     }
 
     /** The people who may be named responsible leaders, in protocol order today, with their highest office. */
-    List<Choice> leaders(Locale locale) {
+    public List<Choice> leaders(Locale locale) {
         boolean english = english(locale);
         List<Long> ids = directory.people().stream().map(p -> p.id()).toList();
         return directory.standingsOn(today(), ids).values().stream()
@@ -152,11 +152,11 @@ class ItemViews {
     }
 
     /** The meeting's heading, e.g. 十二届区委常委会第16次会议, for a proposal's card. */
-    String meetingHeading(long meetingId, Locale locale) {
+    public String meetingHeading(long meetingId, Locale locale) {
         return meetings.find(meetingId).map(m -> titles.heading(m, locale)).orElse("");
     }
 
-    boolean meetingVisible(Viewer viewer, long meetingId) {
+    public boolean meetingVisible(Viewer viewer, long meetingId) {
         return meetings.visibleTo(viewer, meetingId);
     }
 
@@ -181,7 +181,7 @@ class ItemViews {
     }
 
     /** Units named in the decision's wording, in the order they are first named: the first may well lead it. */
-    List<Long> unitsNamedIn(String... texts) {
+    public List<Long> unitsNamedIn(String... texts) {
         String all = String.join("\n", java.util.Arrays.stream(texts).map(t -> t == null ? "" : t).toList());
         record At(long unit, int at) {
         }

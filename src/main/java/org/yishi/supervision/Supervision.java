@@ -3,8 +3,8 @@ package org.yishi.supervision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -19,6 +19,8 @@ import org.yishi.platform.NotFound;
 import org.yishi.platform.Refused;
 import org.yishi.platform.Text;
 import org.yishi.platform.Violation;
+import org.yishi.supervision.reports.ReportObligations;
+import org.yishi.supervision.warnings.WorkNotices;
 
 /**
  * The supervision workflow: register → assign (交办) → the lead unit accepts (签收), or returns the item as outside

@@ -30,15 +30,15 @@ import org.yishi.meetings.Visibility;
  * given items, for tests that then hold it and adopt its decisions; each test's meeting on a day of its own. The
  * decisions' proposals reach the supervision inbox asynchronously: {@link #awaitProposals} waits for them.
  */
-record AdoptedDecisions(long meetingId, List<Long> items) {
+public record AdoptedDecisions(long meetingId, List<Long> items) {
 
     private static final AtomicInteger WEEKS = new AtomicInteger();
 
     /** An item of the meeting: its wording, visibility and conclusions. */
-    record Item(String titleZh, Visibility visibility, String conclusionsZh) {
+    public record Item(String titleZh, Visibility visibility, String conclusionsZh) {
     }
 
-    static AdoptedDecisions plan(Meetings meetings, Directory directory, Item... items) {
+    public static AdoptedDecisions plan(Meetings meetings, Directory directory, Item... items) {
         Body body = directory.bodies().stream()
                 .filter(b -> b.kind() == BodyKind.STANDING_COMMITTEE && b.nameZh().contains("青川")).findFirst().orElseThrow();
         LocalDate date = LocalDate.of(2022, 1, 3).plusWeeks(WEEKS.getAndIncrement());
@@ -58,7 +58,7 @@ record AdoptedDecisions(long meetingId, List<Long> items) {
     }
 
     /** Holds the meeting and adopts every item without a vote, as the presiding person declares it agreed. */
-    AdoptedDecisions adopt(Procedure procedure) {
+    public AdoptedDecisions adopt(Procedure procedure) {
         procedure.notify(meetingId);
         procedure.open(meetingId);
         items.forEach(i -> procedure.decide(i, Outcome.ADOPTED, null, null));
@@ -66,7 +66,7 @@ record AdoptedDecisions(long meetingId, List<Long> items) {
     }
 
     /** The proposals of the meeting's decisions, by agenda item, once they have all arrived. */
-    Map<Long, Long> awaitProposals(JdbcClient jdbc) {
+    public Map<Long, Long> awaitProposals(JdbcClient jdbc) {
         return Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
             Map<Long, Long> found = new java.util.HashMap<>();
             jdbc.sql("select agenda_item_id, id from supervision_proposal where meeting_id = :m").param("m", meetingId)

@@ -13,7 +13,7 @@ import org.yishi.directory.UnitDraft;
  * Supervised items written straight into the table with the dates, states and colours a test needs (as if their
  * workflow and the warning sweep had run), for figures that depend on exact closing times.
  */
-final class ItemRows {
+public final class ItemRows {
 
     private static final AtomicInteger SERIAL = new AtomicInteger();
     static final ZoneId ZONE = ZoneId.systemDefault();
@@ -21,29 +21,29 @@ final class ItemRows {
     private final JdbcClient jdbc;
     private final Directory directory;
 
-    ItemRows(JdbcClient jdbc, Directory directory) {
+    public ItemRows(JdbcClient jdbc, Directory directory) {
         this.jdbc = jdbc;
         this.directory = directory;
     }
 
-    long unit(String zh, String en) {
+    public long unit(String zh, String en) {
         return jdbc.sql("select id from unit where name_zh = :n").param("n", zh).query(Long.class).optional()
                 .orElseGet(() -> directory.createUnit(new UnitDraft(zh, en, null, 100)).id());
     }
 
-    static OffsetDateTime at(LocalDate day, int hour, int minute) {
+    public static OffsetDateTime at(LocalDate day, int hour, int minute) {
         return day.atTime(hour, minute).atZone(ZONE).toOffsetDateTime();
     }
 
     /** A closed item, received 20 days before its closing (or on its deadline, when that is earlier). */
-    long closed(long unit, LocalDate deadline, OffsetDateTime closedAt) {
+    public long closed(long unit, LocalDate deadline, OffsetDateTime closedAt) {
         LocalDate received = closedAt.toLocalDate().minusDays(20);
         return insert(unit, ItemState.CLOSED, received.isAfter(deadline) ? deadline : received, deadline, Colour.GREEN,
                 closedAt);
     }
 
     /** An item not closed, received 60 days before its deadline. */
-    long open(long unit, ItemState state, LocalDate deadline, Colour colour) {
+    public long open(long unit, ItemState state, LocalDate deadline, Colour colour) {
         return insert(unit, state, deadline.minusDays(60), deadline, colour, null);
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yishi.YishiIntegrationTest;
+import org.yishi.supervision.warnings.WarningSweep;
 
 /**
  * The benchmark data generator at a small size (1,000 items, 5,000 reports, as seen on 24 November 2026 with a

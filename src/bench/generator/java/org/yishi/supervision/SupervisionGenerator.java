@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yishi.audit.Audit;
+import org.yishi.supervision.reports.Cycle;
 
 /**
  * Fills the database with many supervised items and progress reports for the benchmarks (issue 5, "Speed"), set-based
