@@ -20,7 +20,7 @@ import org.yishi.platform.Violation;
  */
 @Service
 @Transactional
-public class TwoPersonRule {
+class TwoPersonRule {
 
     private final AdministrationChanges changes;
     private final Accounts accounts;

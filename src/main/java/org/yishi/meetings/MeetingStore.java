@@ -13,7 +13,7 @@ import org.yishi.platform.Text;
 
 /** Meetings in PostgreSQL: one row per meeting, its attendance, groups and agenda items beside it. */
 @Repository
-class MeetingStore {
+public class MeetingStore {
 
     private final JdbcClient jdbc;
 
@@ -98,7 +98,7 @@ class MeetingStore {
      * Locks the meeting's row until the transaction ends, so that what is read of it is what a revision replaces;
      * false when there is no such meeting.
      */
-    boolean lock(long meetingId) {
+    public boolean lock(long meetingId) {
         return jdbc.sql("select id from meeting where id = :id for update").param("id", meetingId).query(Long.class)
                 .optional().isPresent();
     }

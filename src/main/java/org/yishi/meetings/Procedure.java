@@ -16,16 +16,16 @@ import org.yishi.accounts.Viewers;
 import org.yishi.audit.Audit;
 import org.yishi.directory.Directory;
 import org.yishi.directory.Person;
+import org.yishi.meetings.Steps.Step;
+import org.yishi.meetings.rules.RuleSet;
+import org.yishi.meetings.rules.RuleSets;
+import org.yishi.meetings.rules.RulesOfProcedure;
 import org.yishi.platform.Bilingual;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.NotFound;
 import org.yishi.platform.Refused;
 import org.yishi.platform.Text;
 import org.yishi.platform.Violation;
-import org.yishi.meetings.Steps.Step;
-import org.yishi.meetings.rules.RuleSet;
-import org.yishi.meetings.rules.RuleSets;
-import org.yishi.meetings.rules.RulesOfProcedure;
 
 /**
  * The rules of procedure applied as a meeting happens: notice (which fixes the meeting's number), attendance
@@ -194,7 +194,7 @@ public class Procedure {
     }
 
     /** CLOSED → MINUTES_ISSUED, when the minutes are issued; for {@link MinutesDesk} only. */
-    void minutesIssued(long meetingId) {
+    public void minutesIssued(long meetingId) {
         store.advance(meetingId, MeetingState.MINUTES_ISSUED);
     }
 

@@ -37,6 +37,7 @@ import org.yishi.TestAccounts;
 import org.yishi.YishiIntegrationTest;
 import org.yishi.accounts.Accounts;
 import org.yishi.directory.Directory;
+import org.yishi.meetings.notices.MeetingNoticeText;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -28,6 +28,8 @@ import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.directory.Directory;
 import org.yishi.directory.PersonDraft;
+import org.yishi.meetings.minutes.MeetingDocuments;
+import org.yishi.meetings.minutes.MinutesApi;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.notices;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +18,10 @@ import org.yishi.accounts.Accounts;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.audit.Audit;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingState;
+import org.yishi.meetings.Meetings;
+import org.yishi.meetings.Procedure;
 import org.yishi.platform.NotFound;
 import org.yishi.platform.Refused;
 
@@ -30,7 +34,7 @@ import org.yishi.platform.Refused;
  */
 @Service
 @Transactional
-public class MeetingNotices {
+class MeetingNotices {
 
     /** The notice as sent. */
     public record Sent(long meetingId, String textZh, String textEn, int sends, Instant sentAt) {

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +20,12 @@ import org.yishi.accounts.Accounts;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingState;
+import org.yishi.meetings.MeetingTitles;
+import org.yishi.meetings.Meetings;
+import org.yishi.meetings.Minutes;
+import org.yishi.meetings.MinutesState;
 import org.yishi.platform.Forms;
 
 /**

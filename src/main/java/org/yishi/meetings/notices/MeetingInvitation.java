@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.notices;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.TimeOfDay;
 
 /**
  * The meeting as an iCalendar invitation (RFC 5545, METHOD:REQUEST), attached to the notice's mail and offered for

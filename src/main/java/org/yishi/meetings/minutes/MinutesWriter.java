@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,8 +10,14 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.yishi.meetings.MeetingDocument.Field;
-import org.yishi.meetings.MeetingDocument.Section;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.Decision;
+import org.yishi.meetings.ItemKind;
+import org.yishi.meetings.ItemProceedings;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.Outcome;
+import org.yishi.meetings.minutes.MeetingDocument.Field;
+import org.yishi.meetings.minutes.MeetingDocument.Section;
 
 /**
  * Writes the minutes (会议纪要) as the genre has them: the title and date, an opening paragraph (when, where, who

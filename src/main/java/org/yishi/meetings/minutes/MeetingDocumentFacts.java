@@ -1,9 +1,12 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.util.List;
 import java.util.Map;
 
 import org.yishi.directory.PersonStanding;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.ItemProceedings;
+import org.yishi.meetings.Meeting;
 import org.yishi.meetings.rules.RuleSet;
 
 /**

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.directives;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.yishi.directory.Body;
 import org.yishi.directory.BodyKind;
 import org.yishi.directory.Directory;
+import org.yishi.meetings.DirectiveDraft;
+import org.yishi.meetings.Directives;
 import org.yishi.platform.Forms;
 
 /**

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -9,9 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.yishi.directory.ProtocolOrder;
 import org.yishi.directory.Office;
 import org.yishi.directory.PersonStanding;
+import org.yishi.directory.ProtocolOrder;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.AttendingGroup;
+import org.yishi.meetings.Leave;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingTitles;
 
 /**
  * The record's and the minutes' wording in one language, from the message bundles: people named with their titles in

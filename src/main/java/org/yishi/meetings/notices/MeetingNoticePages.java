@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.notices;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -27,6 +27,12 @@ import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.accounts.Viewers;
 import org.yishi.directory.Directory;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingState;
+import org.yishi.meetings.MeetingTitles;
+import org.yishi.meetings.Meetings;
+import org.yishi.meetings.Visibility;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.Messages;
 

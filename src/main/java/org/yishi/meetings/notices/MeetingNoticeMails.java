@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.notices;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,14 +24,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yishi.accounts.Accounts;
 import org.yishi.directory.Directory;
 import org.yishi.directory.PersonStanding;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingTitles;
+import org.yishi.meetings.Meetings;
 
 /**
  * Mails a sent meeting notice, once its sending has committed, to each recipient whose account has an address: the

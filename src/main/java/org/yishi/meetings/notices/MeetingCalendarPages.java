@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.notices;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.yishi.accounts.Viewers;
 import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
+import org.yishi.meetings.MeetingSummary;
+import org.yishi.meetings.MeetingTitles;
 
 /** The meeting calendar: a month (or a week) of the meetings the viewer may see, of all bodies or of one. */
 @Controller

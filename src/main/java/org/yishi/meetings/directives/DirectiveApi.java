@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.directives;
 
 import java.net.URI;
 import java.util.List;
@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yishi.meetings.Directive;
+import org.yishi.meetings.DirectiveDraft;
+import org.yishi.meetings.Directives;
 
 /**
  * The queue of central directives each body's office keeps for the first agenda item (第一议题). Reading needs

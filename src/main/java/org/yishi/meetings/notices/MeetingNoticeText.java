@@ -1,6 +1,5 @@
-package org.yishi.meetings;
+package org.yishi.meetings.notices;
 
-import org.yishi.meetings.rules.RuleSets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +15,12 @@ import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
 import org.yishi.directory.PersonStanding;
 import org.yishi.directory.ProtocolOrder;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.Leave;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingTitles;
+import org.yishi.meetings.Visibility;
+import org.yishi.meetings.rules.RuleSets;
 
 /**
  * The meeting notice (会议通知) written from the meeting's plan: when and where, the items, who attends, who sits in,
@@ -24,7 +29,7 @@ import org.yishi.directory.ProtocolOrder;
  * Confidential items are counted, not named.
  */
 @Component
-class MeetingNoticeText {
+public class MeetingNoticeText {
 
     /** The notice in both languages. */
     record Texts(String zh, String en) {
@@ -119,7 +124,7 @@ class MeetingNoticeText {
         return s == null ? String.valueOf(personId) : s.person().name(english);
     }
 
-    static String date(LocalDate d, Locale locale) {
+    public static String date(LocalDate d, Locale locale) {
         return MeetingTitles.english(locale) ? d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH))
                 : d.format(DateTimeFormatter.ofPattern("yyyy年M月d日"));
     }

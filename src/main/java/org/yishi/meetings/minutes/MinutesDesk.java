@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.audit.Audit;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.ItemProceedings;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingState;
+import org.yishi.meetings.MeetingStore;
+import org.yishi.meetings.Meetings;
+import org.yishi.meetings.Minutes;
+import org.yishi.meetings.MinutesState;
+import org.yishi.meetings.Procedure;
 import org.yishi.platform.NotFound;
 import org.yishi.platform.Refused;
 import org.yishi.platform.Violation;
@@ -23,7 +32,7 @@ import org.yishi.platform.Violation;
  */
 @Service
 @Transactional
-public class MinutesDesk {
+class MinutesDesk {
 
     private final JdbcClient jdbc;
     private final Meetings meetings;

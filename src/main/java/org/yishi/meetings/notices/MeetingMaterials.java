@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.notices;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,6 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.audit.Audit;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingState;
+import org.yishi.meetings.Meetings;
+import org.yishi.meetings.Visibility;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.NotFound;
 import org.yishi.platform.Refused;
@@ -31,7 +35,7 @@ import org.yishi.platform.Refused;
  */
 @Service
 @Transactional
-public class MeetingMaterials {
+class MeetingMaterials {
 
     /** A version of an item's materials, with how many accounts have read it. */
     public record Material(long id, long itemId, int version, String fileName, String contentType, long size,

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.yishi.meetings.Leave;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.TimeOfDay;
 
 /** The record and the minutes as a reader sees them, written from a meeting built in memory. */
 class MeetingDocumentWritersTests {

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.notices;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yishi.accounts.Viewer;
+import org.yishi.meetings.MeetingSummary;
+import org.yishi.meetings.Meetings;
 
 /**
  * The meetings a viewer may see, day by day, for a month (whole weeks, Monday first) or a week, optionally of one
@@ -19,7 +21,7 @@ import org.yishi.accounts.Viewer;
  */
 @Service
 @Transactional(readOnly = true)
-public class MeetingCalendar {
+class MeetingCalendar {
 
     /** How much the calendar shows at once. */
     public enum View {

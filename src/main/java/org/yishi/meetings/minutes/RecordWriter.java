@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,8 +8,18 @@ import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.yishi.meetings.MeetingDocument.Field;
-import org.yishi.meetings.MeetingDocument.Section;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.Ballot;
+import org.yishi.meetings.Choice;
+import org.yishi.meetings.Decision;
+import org.yishi.meetings.ItemProceedings;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.Opinion;
+import org.yishi.meetings.Recusal;
+import org.yishi.meetings.Vote;
+import org.yishi.meetings.VoteMethod;
+import org.yishi.meetings.minutes.MeetingDocument.Field;
+import org.yishi.meetings.minutes.MeetingDocument.Section;
 import org.yishi.meetings.rules.RuleTexts;
 
 /**
@@ -21,7 +31,7 @@ import org.yishi.meetings.rules.RuleTexts;
  * the caller leaves out what the reader may not see.
  */
 @Component
-public class RecordWriter {
+class RecordWriter {
 
     private final MessageSource messages;
     private final RuleTexts texts;

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.List;
-
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -27,8 +26,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-import org.yishi.meetings.MeetingDocument.Field;
-import org.yishi.meetings.MeetingDocument.Section;
+import org.yishi.meetings.minutes.MeetingDocument.Field;
+import org.yishi.meetings.minutes.MeetingDocument.Section;
 
 /**
  * The record and the minutes as files: PDF (A4, laid out from XHTML by openhtmltopdf on PDFBox) and Word .docx (Apache

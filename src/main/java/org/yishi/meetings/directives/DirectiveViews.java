@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.directives;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,6 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.yishi.meetings.Directive;
+import org.yishi.meetings.Directives;
+import org.yishi.meetings.MeetingTitles;
+import org.yishi.meetings.Meetings;
 
 /**
  * A body's directives queue as the API and the pages show it: newest first, each pending or conveyed (with the meeting

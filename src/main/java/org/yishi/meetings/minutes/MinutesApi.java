@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yishi.accounts.Viewers;
+import org.yishi.meetings.MeetingTitles;
+import org.yishi.meetings.Minutes;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.Violation;
 
@@ -30,10 +32,10 @@ import org.yishi.platform.Violation;
 @RestController
 @RequestMapping("/api/meetings/{id}")
 @Tag(name = "record and minutes", description = "The meeting record (internal) and the minutes: documents, exports, and the way to issue")
-class MinutesApi {
+public class MinutesApi {
 
     static final MediaType PDF = MediaType.APPLICATION_PDF;
-    static final MediaType DOCX = MediaType.parseMediaType(
+    public static final MediaType DOCX = MediaType.parseMediaType(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final MeetingDocuments documents;

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;

@@ -1,10 +1,13 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.Minutes;
+import org.yishi.meetings.MinutesState;
 import org.yishi.platform.NotFound;
 import org.yishi.platform.Refused;
 

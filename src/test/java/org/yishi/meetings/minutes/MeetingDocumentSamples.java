@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +13,24 @@ import org.yishi.TestMessages;
 import org.yishi.directory.Office;
 import org.yishi.directory.Person;
 import org.yishi.directory.PersonStanding;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.AttendingGroup;
+import org.yishi.meetings.Ballot;
+import org.yishi.meetings.Choice;
+import org.yishi.meetings.Decision;
+import org.yishi.meetings.ItemKind;
+import org.yishi.meetings.ItemProceedings;
+import org.yishi.meetings.Leave;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingKind;
+import org.yishi.meetings.MeetingState;
+import org.yishi.meetings.Opinion;
+import org.yishi.meetings.Outcome;
+import org.yishi.meetings.Recusal;
+import org.yishi.meetings.TimeOfDay;
+import org.yishi.meetings.Visibility;
+import org.yishi.meetings.Vote;
+import org.yishi.meetings.VoteMethod;
 import org.yishi.meetings.rules.RuleSet;
 import org.yishi.meetings.rules.RuleTexts;
 

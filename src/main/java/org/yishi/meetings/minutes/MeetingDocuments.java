@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,11 +17,20 @@ import org.yishi.audit.Audit;
 import org.yishi.directory.Body;
 import org.yishi.directory.Directory;
 import org.yishi.directory.Term;
-import org.yishi.platform.Refused;
-import tools.jackson.databind.json.JsonMapper;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.Decision;
+import org.yishi.meetings.ItemProceedings;
+import org.yishi.meetings.Meeting;
+import org.yishi.meetings.MeetingTitles;
+import org.yishi.meetings.Meetings;
+import org.yishi.meetings.Minutes;
+import org.yishi.meetings.MinutesState;
+import org.yishi.meetings.Procedure;
 import org.yishi.meetings.rules.RuleSet;
 import org.yishi.meetings.rules.RuleSets;
 import org.yishi.meetings.rules.RulesOfProcedure;
+import org.yishi.platform.Refused;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A meeting's record and minutes for a viewer, and the minutes' way to issue.
