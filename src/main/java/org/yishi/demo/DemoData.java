@@ -95,7 +95,7 @@ class DemoData implements ApplicationRunner {
         }
         tx.executeWithoutResult(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", LOCK).query(Object.class).single();
-            if (jdbc.sql("select count(*) from body").query(Long.class).single() > 0) {
+            if (!directory.bodies().isEmpty()) {
                 return;
             }
             Heshan ids = heshan();

@@ -31,7 +31,6 @@ import org.yishi.accounts.Accounts;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.directory.Directory;
-import org.yishi.directory.Unit;
 import org.yishi.meetings.AgendaItem;
 import org.yishi.meetings.MeetingSummary;
 import org.yishi.meetings.Meetings;
@@ -44,7 +43,9 @@ import org.yishi.supervision.Recurrence;
 import org.yishi.supervision.Source;
 import org.yishi.supervision.Supervision;
 import org.yishi.supervision.SupervisionDraft;
+import org.yishi.supervision.SupervisionHistory;
 import org.yishi.supervision.SupervisionItem;
+import org.yishi.supervision.WarningSweeps;
 import org.yishi.supervision.WarningThresholds;
 import org.yishi.supervision.WorkingCalendar;
 
@@ -87,6 +88,9 @@ class SupervisionDemoData implements ApplicationRunner {
     private final Accounts accounts;
     private final Directory directory;
     private final Meetings meetings;
+    private final SupervisionHistory history;
+    private final WarningSweeps sweeps;
+    private final WarningThresholds thresholds;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final String mode;
@@ -94,7 +98,8 @@ class SupervisionDemoData implements ApplicationRunner {
     private final String demoPassword;
 
     SupervisionDemoData(Supervision supervision, Proposals proposals, Attachments attachments, Accounts accounts,
-            Directory directory, Meetings meetings, JdbcClient jdbc, TransactionTemplate tx,
+            Directory directory, Meetings meetings, SupervisionHistory history, WarningSweeps sweeps,
+            WarningThresholds thresholds, JdbcClient jdbc, TransactionTemplate tx,
             @Value("${yishi.demo-data:auto}") String mode, @Value("${yishi.db.url:}") String externalUrl,
             @Value("${YISHI_DEMO_PASSWORD:}") String demoPassword) {
         this.supervision = supervision;
@@ -103,6 +108,9 @@ class SupervisionDemoData implements ApplicationRunner {
         this.accounts = accounts;
         this.directory = directory;
         this.meetings = meetings;
+        this.history = history;
+        this.sweeps = sweeps;
+        this.thresholds = thresholds;
         this.jdbc = jdbc;
         this.tx = tx;
         this.mode = mode.strip().toLowerCase(java.util.Locale.ROOT);
@@ -143,7 +151,7 @@ class SupervisionDemoData implements ApplicationRunner {
     }
 
     private boolean itemsExist() {
-        return jdbc.sql("select exists (select 1 from supervision_item)").query(Boolean.class).single();
+        return !supervision.noItems();
     }
 
     // ------------------------------------------------------------------------------------------- the decisions
@@ -231,7 +239,6 @@ class SupervisionDemoData implements ApplicationRunner {
         private final Decisions decisions;
         private final WorkingCalendar calendar = supervision.calendar();
         private final LocalDate today = LocalDate.now();
-        private final List<Long> made = new ArrayList<>();
 
         Load(Viewer office, Map<Long, Viewer> liaisons, Map<String, Long> units, Map<Long, Proposal> waiting,
                 Decisions decisions) {
@@ -254,7 +261,7 @@ class SupervisionDemoData implements ApplicationRunner {
         private LocalDate due(Colour colour, LocalDate start) {
             List<LocalDate> days = new ArrayList<>();
             for (LocalDate d = today; d.isBefore(today.plusDays(400)); d = d.plusDays(1)) {
-                if (WarningThresholds.DEFAULT.colour(calendar, start, d, today) == colour) {
+                if (thresholds.colour(calendar, start, d, today) == colour) {
                     days.add(d);
                 } else if (!days.isEmpty()) {
                     break;
@@ -268,7 +275,7 @@ class SupervisionDemoData implements ApplicationRunner {
             civilAffairs();
             parentWithChildren();
             otherUnits();
-            colours();
+            sweeps.sweepNow(); // the colours, as the sweep sets them every few minutes
         }
 
         // ---------------------------------------------------------------- from the demo meetings' decisions
@@ -478,19 +485,6 @@ class SupervisionDemoData implements ApplicationRunner {
                     "请每月25日前报送进展，办结后5个工作日内报送办结报告。", priority, null, null, null, null), null));
         }
 
-        // ---------------------------------------------------------------- colours, as the sweep sets them
-
-        private void colours() {
-            for (long id : made) {
-                SupervisionItem item = supervision.item(office, id);
-                if (item.startOn() != null && Set.of("ASSIGNED", "IN_PROGRESS").contains(item.state().name())) {
-                    Colour c = WarningThresholds.DEFAULT.colour(calendar, item.startOn(), item.deadline(), today);
-                    jdbc.sql("update supervision_item set colour = :c where id = :i").param("c", c.name()).param("i", id)
-                            .update();
-                }
-            }
-        }
-
         // ---------------------------------------------------------------- one item's story
 
         private Attachments.Upload file(String name, String text) {
@@ -502,8 +496,11 @@ class SupervisionDemoData implements ApplicationRunner {
                     viewer.username(), null, viewer.permissions().stream().map(SimpleGrantedAuthority::new).toList()));
         }
 
+        /** The hour of the day, or now when that is still to come (a step is never dated in the future). */
         private OffsetDateTime at(LocalDate day, int hour) {
-            return day.atTime(hour, 0).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+            OffsetDateTime at = day.atTime(hour, 0).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+            OffsetDateTime now = OffsetDateTime.now();
+            return at.isAfter(now) ? now : at;
         }
 
         /** An item taken through its steps, each on the day given. */
@@ -517,7 +514,6 @@ class SupervisionDemoData implements ApplicationRunner {
                 this.id = item.id();
                 this.lead = item.leadUnitId();
                 this.received = item.receivedOn();
-                made.add(id);
                 lastStep(received, 9);
             }
 
@@ -525,32 +521,18 @@ class SupervisionDemoData implements ApplicationRunner {
                 return liaisons.get(lead);
             }
 
-            /** Dates the newest row the last step made in this table (supervision_step or progress_report). */
-            private void dated(String table, LocalDate day, int hour) {
-                jdbc.sql("update " + table + " set at = :t where id = (select max(id) from " + table + " where item_id = :i)")
-                        .param("t", at(day, hour)).param("i", id).update();
-            }
-
             private void lastStep(LocalDate day, int hour) {
-                dated("supervision_step", day, hour);
+                history.dateLastStep(office, id, at(day, hour));
             }
 
             private void lastReport(LocalDate day, int hour) {
-                dated("progress_report", day, hour);
-            }
-
-            private void set(String column, Object value) {
-                jdbc.sql("update supervision_item set " + column + " = :v where id = :i").param("v", value).param("i", id)
-                        .update();
+                history.dateLastReport(office, id, at(day, hour));
             }
 
             Story assign(LocalDate on) {
                 as(office);
-                SupervisionItem item = supervision.assign(office, id, null);
+                supervision.assign(office, id, null);
                 lastStep(on, 10);
-                set("start_on", on);
-                set("assigned_at", at(on, 10));
-                set("working_days_total", calendar.between(on, item.deadline()));
                 return this;
             }
 
@@ -558,7 +540,6 @@ class SupervisionDemoData implements ApplicationRunner {
                 as(liaison());
                 supervision.accept(liaison(), id);
                 lastStep(on, 15);
-                set("accepted_at", at(on, 15));
                 return this;
             }
 
@@ -595,7 +576,6 @@ class SupervisionDemoData implements ApplicationRunner {
                 as(office);
                 supervision.close(office, id);
                 lastStep(on, 14);
-                set("closed_at", at(on, 14));
                 return this;
             }
 
@@ -610,8 +590,6 @@ class SupervisionDemoData implements ApplicationRunner {
                 as(liaison());
                 supervision.requestExtension(liaison(), id, reason, newDeadline);
                 lastStep(on, 17);
-                jdbc.sql("update extension_request set requested_at = :t where item_id = :i and state = 'REQUESTED'")
-                        .param("t", at(on, 17)).param("i", id).update();
                 return this;
             }
         }

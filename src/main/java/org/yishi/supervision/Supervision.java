@@ -70,6 +70,12 @@ public class Supervision {
 
     // ------------------------------------------------------------------------------------------- reading
 
+    /** Whether no item has been registered yet (the demo fills only an empty ledger). */
+    @Transactional(readOnly = true)
+    public boolean noItems() {
+        return store.noItems();
+    }
+
     /** The item as the viewer may see it; for a viewer who may not, it does not exist. */
     @Transactional(readOnly = true)
     public SupervisionItem item(Viewer viewer, long id) {

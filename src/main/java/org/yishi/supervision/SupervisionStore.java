@@ -65,6 +65,10 @@ class SupervisionStore {
         return array == null ? List.of() : Arrays.stream((Integer[]) array.getArray()).toList();
     }
 
+    boolean noItems() {
+        return !jdbc.sql("select exists (select 1 from supervision_item)").query(Boolean.class).single();
+    }
+
     Optional<SupervisionItem> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from supervision_item i where i.id = :id").param("id", id)
                 .query(mapper()).optional();

@@ -17,9 +17,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yishi.supervision.HolidayCalendar;
 import org.yishi.supervision.SqlArrays;
+import org.yishi.supervision.WarningSweeps;
 import org.yishi.supervision.WarningThresholds;
 import org.yishi.supervision.WorkingCalendar;
 import org.yishi.supervision.reports.ReportObligations;
@@ -46,7 +49,7 @@ import org.yishi.supervision.reports.ReportObligations;
  */
 @Component
 @EnableScheduling
-public class WarningSweep {
+public class WarningSweep implements WarningSweeps {
 
     /** The advisory lock's key, shared by sweeps and calendar changes. */
     static final long LOCK = 0x5949534849L; // "YISHI"
@@ -115,6 +118,25 @@ public class WarningSweep {
         }
     }
 
+    @Override
+    public boolean sweepNow() {
+        return sweep().swept();
+    }
+
+    /** Runs {@code then} once the caller's transaction has committed, or at once when there is none. */
+    private static void afterCommit(Runnable then) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    then.run();
+                }
+            });
+        } else {
+            then.run();
+        }
+    }
+
     /** Sweeps as on today. */
     public Result sweep() {
         return sweep(LocalDate.now(clock));
@@ -137,7 +159,7 @@ public class WarningSweep {
             return new Result(true, created, items[0], owed[0], items[1] + owed[1], 0);
         });
         if (result.swept()) {
-            mails.sendPending();
+            afterCommit(mails::sendPending);
         }
         return new Result(result.swept(), result.obligationsCreated(), result.itemsRecoloured(),
                 result.obligationsRecoloured(), result.notices(), (System.nanoTime() - started) / 1_000_000);
