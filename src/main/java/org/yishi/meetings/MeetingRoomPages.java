@@ -527,38 +527,14 @@ class MeetingRoomPages {
             Named n = named(standings.get(o.personId()), english);
             return new Said(o.id(), n.name(), n.title(), o.written(), o.text());
         }).toList();
-        Set<Long> speakers = new LinkedHashSet<>(due);
-        speakers.addAll(m.inAttendance());
-        List<Named> speakerLines = ordered(speakers, standings).stream().map(st -> named(st, english)).toList();
+        List<Named> speakerLines = speakers(m, due, standings, english);
 
         // entitled to vote: members present, less those recused (the numbers Procedure counts with)
         List<PersonStanding> entitled = ordered(due, standings).stream()
                 .filter(st -> m.present().contains(st.personId()) && !recusedIds.contains(st.personId())).toList();
         int recused = (int) recusedIds.stream().filter(due::contains).count();
-        List<Voter> voters = entitled.stream().map(st -> {
-            Named n = named(st, english);
-            Ballot b = vote == null ? null : vote.ballots().stream().filter(x -> x.personId() == st.personId())
-                    .findFirst().orElse(null);
-            return new Voter(st.personId(), n.name(), n.title(), b != null, b == null ? null : b.choice());
-        }).toList();
-        int yes = 0;
-        int no = 0;
-        int abstain = 0;
-        if (vote != null && vote.yes() != null) {
-            yes = vote.yes();
-            no = vote.no();
-            abstain = vote.abstain();
-        } else if (vote != null) {
-            for (Ballot b : vote.ballots()) {
-                if (b.choice() == Choice.YES) {
-                    yes++;
-                } else if (b.choice() == Choice.NO) {
-                    no++;
-                } else if (b.choice() == Choice.ABSTAIN) {
-                    abstain++;
-                }
-            }
-        }
+        List<Voter> voters = voters(entitled, vote, english);
+        Vote.Counts counts = vote == null ? new Vote.Counts(0, 0, 0) : vote.counts();
         int notVoted = (int) voters.stream().filter(x -> !x.voted()).count();
         boolean needsConsent = item.adHoc() && !item.adHocConsent();
         String title = item.title(english);
@@ -567,10 +543,27 @@ class MeetingRoomPages {
                 && !offers.withdrawRecusal();
         return new Panel(item, title, other != null && !other.equals(title) ? other : null, recusals, recusable,
                 recusalsOpen, recusalsLocked, opinions, speakerLines, offers.opinion(), vote, voters, entitled.size(),
-                recused, yes, no, abstain, notVoted, decision, decision == null ? null : texts.explain(decision, vote, locale),
+                recused, counts.yes(), counts.no(), counts.abstain(), notVoted, decision, decision == null ? null : texts.explain(decision, vote, locale),
                 needsConsent, offers.consent(), offers.openVote(), offers.ballot() && offers.count(), offers.decide(),
                 offers.adoptWithoutVote(), offers.conclusions(), offers.withdrawRecusal(),
                 recusalsOpen && vote != null);
+    }
+
+    /** Who may give an opinion on the item: the members due and those sitting in, in protocol order. */
+    private List<Named> speakers(Meeting m, Set<Long> due, Map<Long, PersonStanding> standings, boolean english) {
+        Set<Long> speakers = new LinkedHashSet<>(due);
+        speakers.addAll(m.inAttendance());
+        return ordered(speakers, standings).stream().map(st -> named(st, english)).toList();
+    }
+
+    /** Each member entitled to vote, with the ballot cast if any. */
+    private List<Voter> voters(List<PersonStanding> entitled, Vote vote, boolean english) {
+        return entitled.stream().map(st -> {
+            Named n = named(st, english);
+            Ballot b = vote == null ? null : vote.ballots().stream().filter(x -> x.personId() == st.personId())
+                    .findFirst().orElse(null);
+            return new Voter(st.personId(), n.name(), n.title(), b != null, b == null ? null : b.choice());
+        }).toList();
     }
 
     /** pending, voting, or the outcome's name: for the item list's badge. */

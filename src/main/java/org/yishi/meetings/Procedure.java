@@ -290,7 +290,7 @@ public class Procedure {
             throw new Refused("procedure.not-a-member", name(person));
         }
         ItemProceedings p = it.proceedings();
-        if (p.vote() != null && p.vote().ballots().stream().anyMatch(b -> b.personId() == personId)) {
+        if (p.vote() != null && p.vote().castBy(personId)) {
             throw new Refused("procedure.recusal-after-vote", name(person));
         }
         proceedings.recuse(itemId, personId, reason);
@@ -399,7 +399,7 @@ public class Procedure {
         if (p.recusals().stream().anyMatch(r -> r.personId() == personId)) {
             throw new Refused("procedure.vote-recused", name(person), item.position());
         }
-        if (p.vote().ballots().stream().anyMatch(b -> b.personId() == personId)) {
+        if (p.vote().castBy(personId)) {
             throw new Refused("procedure.vote-twice", name(person), item.position());
         }
         proceedings.cast(itemId, personId, choice);
@@ -437,9 +437,10 @@ public class Procedure {
             if (yes != null || no != null || abstain != null) {
                 throw new Refused("procedure.counts-from-ballots");
             }
-            y = (int) p.vote().ballots().stream().filter(b -> b.choice() == Choice.YES).count();
-            n = (int) p.vote().ballots().stream().filter(b -> b.choice() == Choice.NO).count();
-            a = (int) p.vote().ballots().stream().filter(b -> b.choice() == Choice.ABSTAIN).count();
+            Vote.Counts counts = p.vote().counts();
+            y = counts.yes();
+            n = counts.no();
+            a = counts.abstain();
         }
         RulesOfProcedure rules = ruleSets.forBody(m.bodyId());
         Set<Long> due = membersDue(m);

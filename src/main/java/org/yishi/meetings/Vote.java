@@ -16,4 +16,25 @@ public record Vote(VoteMethod method, Instant openedAt, Instant countedAt, Integ
     public boolean open() {
         return countedAt == null;
     }
+
+    /** The votes for, against and abstaining. */
+    public record Counts(int yes, int no, int abstain) {
+    }
+
+    /** The votes by choice: the figures counted once there are (the tellers' in a secret ballot), else the ballots'. */
+    public Counts counts() {
+        if (yes != null) {
+            return new Counts(yes, no, abstain);
+        }
+        return new Counts(of(Choice.YES), of(Choice.NO), of(Choice.ABSTAIN));
+    }
+
+    private int of(Choice choice) {
+        return (int) ballots.stream().filter(b -> b.choice() == choice).count();
+    }
+
+    /** Whether the member has cast a ballot in this vote. */
+    public boolean castBy(long personId) {
+        return ballots.stream().anyMatch(b -> b.personId() == personId);
+    }
 }

@@ -97,6 +97,22 @@ class RecordWriter {
             kind.add(p.get(item.adHocConsent() ? "record.item.ad-hoc-consent" : "record.item.ad-hoc-no-consent"));
         }
         fields.add(new Field(p.get("record.item.kind"), p.clauses(kind)));
+        recusals(p, proceedings, fields);
+        for (Opinion o : proceedings.opinions()) {
+            fields.add(new Field(p.get(o.written() ? "record.item.written" : "record.item.spoke", p.name(o.personId())),
+                    o.text()));
+        }
+        vote(p, proceedings, fields);
+        outcome(p, proceedings, fields);
+        List<String> paragraphs = DocumentPhrases.paragraphs(p.pick(item.conclusionsZh(), item.conclusionsEn()));
+        if (!paragraphs.isEmpty()) {
+            fields.add(new Field(p.get("record.item.conclusions"), String.join("\n", paragraphs)));
+        }
+        return fields;
+    }
+
+    /** Who was recused, with the reason, in protocol order. */
+    private static void recusals(DocumentPhrases p, ItemProceedings proceedings, List<Field> fields) {
         if (!proceedings.recusals().isEmpty()) {
             List<String> recused = new ArrayList<>();
             for (Long id : p.protocolOrder(proceedings.recusals().stream().map(Recusal::personId).toList())) {
@@ -106,10 +122,10 @@ class RecordWriter {
             }
             fields.add(new Field(p.get("record.item.recusals"), p.join(recused)));
         }
-        for (Opinion o : proceedings.opinions()) {
-            fields.add(new Field(p.get(o.written() ? "record.item.written" : "record.item.spoke", p.name(o.personId())),
-                    o.text()));
-        }
+    }
+
+    /** The vote's method, the ballots (who voted, and in an open vote who chose what) and the counts. */
+    private static void vote(DocumentPhrases p, ItemProceedings proceedings, List<Field> fields) {
         Vote vote = proceedings.vote();
         if (vote != null) {
             fields.add(new Field(p.get("record.item.method"), p.label(vote.method())));
@@ -133,7 +149,12 @@ class RecordWriter {
                 fields.add(new Field(p.get("record.item.counts"), p.get("record.item.vote-open")));
             }
         }
+    }
+
+    /** The outcome as the rule explains it, and the decision's note. */
+    private void outcome(DocumentPhrases p, ItemProceedings proceedings, List<Field> fields) {
         Decision decision = proceedings.decision();
+        Vote vote = proceedings.vote();
         if (decision == null) {
             fields.add(new Field(p.get("record.item.outcome"), p.get("record.item.undecided")));
         } else {
@@ -143,11 +164,6 @@ class RecordWriter {
                 fields.add(new Field(p.get("record.item.note"), note.strip()));
             }
         }
-        List<String> paragraphs = DocumentPhrases.paragraphs(p.pick(item.conclusionsZh(), item.conclusionsEn()));
-        if (!paragraphs.isEmpty()) {
-            fields.add(new Field(p.get("record.item.conclusions"), String.join("\n", paragraphs)));
-        }
-        return fields;
     }
 
     /** "9人：林海峰（区委书记）、…", in protocol order; with titles or names only. */

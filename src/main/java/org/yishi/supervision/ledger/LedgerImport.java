@@ -185,6 +185,36 @@ class LedgerImport {
 
     /** The file's rows read and checked, once it is known to be an .xlsx workbook within the limits. */
     private Reading read(Upload upload, Path file) throws IOException {
+        String name = accepted(upload);
+        long copied;
+        try (InputStream in = upload.content().getInputStream()) {
+            copied = Files.copy(limited(in), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (copied > maxBytes) {
+            throw fileProblem("ledger.import.too-large", size(copied), size(maxBytes));
+        }
+        requireXlsxPackage(file, name);
+        Reading reading = new Reading(vocabulary());
+        try {
+            LedgerWorkbook.read(file, reading);
+        } catch (LedgerWorkbook.Unreadable e) {
+            throw fileProblem("ledger.import.unreadable", name);
+        } catch (NoHeader e) {
+            throw noHeader();
+        } catch (TooManyRows e) {
+            throw fileProblem("ledger.import.too-many-rows", String.valueOf(maxRows));
+        }
+        if (reading.columns == null) {
+            throw noHeader();
+        }
+        if (reading.rows == 0) {
+            throw fileProblem("ledger.import.no-rows");
+        }
+        return reading;
+    }
+
+    /** The upload's name, once its presence, size, name and declared type say it may be an .xlsx workbook. */
+    private String accepted(Upload upload) {
         String name = upload.fileName() == null || upload.fileName().isBlank() ? "" : upload.fileName().strip();
         if (upload.content() == null || name.isEmpty() && upload.size() <= 0) {
             throw fileProblem("ledger.import.no-file");
@@ -203,13 +233,14 @@ class LedgerImport {
         if (!lower.endsWith(".xlsx") || !(type.isEmpty() || type.equals(XLSX) || ALSO_ACCEPTED.contains(type))) {
             throw fileProblem("ledger.import.not-xlsx", name);
         }
-        long copied;
-        try (InputStream in = upload.content().getInputStream()) {
-            copied = Files.copy(limited(in), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (copied > maxBytes) {
-            throw fileProblem("ledger.import.too-large", size(copied), size(maxBytes));
-        }
+        return name;
+    }
+
+    /**
+     * The file is a zip package (not an old .xls, not anything else) whose parts do not inflate past the limit: a
+     * packed bomb is refused from the package's directory, before a byte of it is inflated.
+     */
+    private void requireXlsxPackage(Path file, String name) throws IOException {
         byte[] head = new byte[8];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, head.length);
@@ -221,7 +252,6 @@ class LedgerImport {
                 throw fileProblem("ledger.import.not-xlsx", name);
             }
         }
-        // a packed bomb is refused from the package's directory, before a byte of it is inflated
         long inflated = LedgerWorkbook.inflatedSize(file);
         if (inflated < 0) {
             throw fileProblem("ledger.import.unreadable", name);
@@ -229,23 +259,6 @@ class LedgerImport {
         if (inflated > maxInflated) {
             throw fileProblem("ledger.import.inflates-too-much", name, size(inflated), size(maxInflated));
         }
-        Reading reading = new Reading(vocabulary());
-        try {
-            LedgerWorkbook.read(file, reading);
-        } catch (LedgerWorkbook.Unreadable e) {
-            throw fileProblem("ledger.import.unreadable", name);
-        } catch (NoHeader e) {
-            throw noHeader();
-        } catch (TooManyRows e) {
-            throw fileProblem("ledger.import.too-many-rows", String.valueOf(maxRows));
-        }
-        if (reading.columns == null) {
-            throw noHeader();
-        }
-        if (reading.rows == 0) {
-            throw fileProblem("ledger.import.no-rows");
-        }
-        return reading;
     }
 
     private static InvalidInput noHeader() {
@@ -358,32 +371,56 @@ class LedgerImport {
     }
 
     private Result save(Viewer viewer, String fileName, List<Entry> entries, List<Violation> problems) {
-        // the year counters first: locked until the end, so no item registered meanwhile takes a serial of the file
-        Map<Integer, Integer> highest = new HashMap<>();
-        entries.forEach(e -> highest.merge(e.serial().year(), e.serial().number(), Math::max));
-        highest.forEach((year, number) -> jdbc.sql("""
-                insert into item_serial (year, last) values (:y, :n)
-                on conflict (year) do update set last = greatest(item_serial.last, excluded.last)""")
-                .param("y", year).param("n", number).update());
-        if (!entries.isEmpty()) {
-            record Taken(int year, int number) {
-            }
-            Set<Taken> taken = jdbc.sql("""
-                    select i.serial_year, i.serial_number from supervision_item i
-                    join unnest(cast(:years as int[]), cast(:numbers as int[])) as f(y, n)
-                      on i.serial_year = f.y and i.serial_number = f.n""")
-                    .param("years", entries.stream().map(e -> e.serial().year()).toArray(Integer[]::new))
-                    .param("numbers", entries.stream().map(e -> e.serial().number()).toArray(Integer[]::new))
-                    .query((rs, n) -> new Taken(rs.getInt(1), rs.getInt(2))).set();
-            entries.stream().filter(e -> taken.contains(new Taken(e.serial().year(), e.serial().number())))
-                    .forEach(e -> problems.add(rowProblem(e.row(), "ledger.import.serial-taken", e.serialText())));
-        }
+        reserveSerials(entries, problems);
         if (!problems.isEmpty()) {
             List<Violation> byRow = new ArrayList<>(problems);
             byRow.sort(java.util.Comparator.comparingInt(LedgerImport::rowOf));
             throw new InvalidInput(byRow);
         }
         List<Long> ids = insert(entries);
+        insertCoUnitsAndReports(viewer, entries, ids);
+        jdbc.sql("""
+                insert into supervision_step (item_id, actor, action, to_state, reason)
+                select i.id, :actor, 'import', i.state, :file from supervision_item i where i.id = any(cast(:ids as bigint[]))""")
+                .param("actor", viewer.accountId()).param("file", fileName).param("ids", ids.toArray(Long[]::new)).update();
+        List<String> imported = entries.stream().map(Entry::serialText).toList();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("file", fileName);
+        record.put("items", entries.size());
+        record.put("serials", entries.stream().map(e -> serials.format(e.serial().year(), e.serial().number())).toList());
+        audit.record("supervision.ledger-import", null, null, null, record);
+        return new Result(entries.size(), imported);
+    }
+
+    /**
+     * Moves each year's serial counter past the file's serials, locked until the end, so that no item registered
+     * meanwhile takes one of them; a serial an item already has is a problem of its row.
+     */
+    private void reserveSerials(List<Entry> entries, List<Violation> problems) {
+        Map<Integer, Integer> highest = new HashMap<>();
+        entries.forEach(e -> highest.merge(e.serial().year(), e.serial().number(), Math::max));
+        highest.forEach((year, number) -> jdbc.sql("""
+                insert into item_serial (year, last) values (:y, :n)
+                on conflict (year) do update set last = greatest(item_serial.last, excluded.last)""")
+                .param("y", year).param("n", number).update());
+        if (entries.isEmpty()) {
+            return;
+        }
+        record Taken(int year, int number) {
+        }
+        Set<Taken> taken = jdbc.sql("""
+                select i.serial_year, i.serial_number from supervision_item i
+                join unnest(cast(:years as int[]), cast(:numbers as int[])) as f(y, n)
+                  on i.serial_year = f.y and i.serial_number = f.n""")
+                .param("years", entries.stream().map(e -> e.serial().year()).toArray(Integer[]::new))
+                .param("numbers", entries.stream().map(e -> e.serial().number()).toArray(Integer[]::new))
+                .query((rs, n) -> new Taken(rs.getInt(1), rs.getInt(2))).set();
+        entries.stream().filter(e -> taken.contains(new Taken(e.serial().year(), e.serial().number())))
+                .forEach(e -> problems.add(rowProblem(e.row(), "ledger.import.serial-taken", e.serialText())));
+    }
+
+    /** The items' co-operating units, and the latest progress each row gives as its first report. */
+    private void insertCoUnitsAndReports(Viewer viewer, List<Entry> entries, List<Long> ids) {
         List<Long> coItems = new ArrayList<>();
         List<Long> coUnits = new ArrayList<>();
         List<Long> reportItems = new ArrayList<>();
@@ -412,17 +449,6 @@ class LedgerImport {
                 .param("actor", viewer.accountId()).param("items", reportItems.toArray(Long[]::new))
                 .param("texts", reportTexts.toArray(String[]::new)).param("percents", reportPercents.toArray(Integer[]::new))
                 .update();
-        jdbc.sql("""
-                insert into supervision_step (item_id, actor, action, to_state, reason)
-                select i.id, :actor, 'import', i.state, :file from supervision_item i where i.id = any(cast(:ids as bigint[]))""")
-                .param("actor", viewer.accountId()).param("file", fileName).param("ids", ids.toArray(Long[]::new)).update();
-        List<String> imported = entries.stream().map(Entry::serialText).toList();
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("file", fileName);
-        record.put("items", entries.size());
-        record.put("serials", entries.stream().map(e -> serials.format(e.serial().year(), e.serial().number())).toList());
-        audit.record("supervision.ledger-import", null, null, null, record);
-        return new Result(entries.size(), imported);
     }
 
     private static int rowOf(Violation v) {
@@ -501,60 +527,19 @@ class LedgerImport {
         return entries.stream().map(e -> ids.get(e.serial())).toList();
     }
 
-    /** The row as an entry; its problems added when it has some. */
+    /** The row as an entry, read column by column; its problems added when it has some. */
     private Optional<Entry> entry(LedgerWorkbook.SheetRow row, Map<Column, Integer> columns, Vocabulary words,
             List<Violation> problems) {
         int n = row.number();
         int before = problems.size();
         String serialText = row.cell(columns.get(Column.SERIAL));
-        SerialFormat.Serial serial = null;
-        if (serialText == null) {
-            problems.add(rowProblem(n, "ledger.import.required", Column.SERIAL.label()));
-        } else {
-            serial = serials.parse(serialText).orElse(null);
-            if (serial == null) {
-                problems.add(rowProblem(n, "ledger.import.serial-format", serialText, serials.format(LocalDate.now().getYear(), 1)));
-            }
-        }
+        SerialFormat.Serial serial = serial(n, serialText, problems);
         Source source = word(n, row, columns, Column.SOURCE, words.sources, true, problems);
-        String content = row.cell(columns.get(Column.CONTENT));
-        if (content == null) {
-            problems.add(rowProblem(n, "ledger.import.required", Column.CONTENT.label()));
-        }
-        Long lead = null;
-        String leadText = row.cell(columns.get(Column.LEAD_UNIT));
-        if (leadText == null) {
-            problems.add(rowProblem(n, "ledger.import.required", Column.LEAD_UNIT.label()));
-        } else {
-            lead = unit(n, leadText, words, problems);
-        }
-        List<Long> coUnits = new ArrayList<>();
-        String coText = row.cell(columns.get(Column.CO_UNITS));
-        if (coText != null) {
-            for (String name : LIST_SEPARATORS.split(coText)) {
-                if (name.isBlank()) {
-                    continue;
-                }
-                Long u = unit(n, name.strip(), words, problems);
-                if (u != null && u.equals(lead)) {
-                    problems.add(rowProblem(n, "ledger.import.co-unit-is-lead", name.strip()));
-                } else if (u != null && !coUnits.contains(u)) {
-                    coUnits.add(u);
-                }
-            }
-        }
-        Long leader = null;
-        String leaderText = row.cell(columns.get(Column.LEADER));
-        if (leaderText != null) {
-            List<Person> named = words.people.getOrDefault(key(leaderText), List.of());
-            if (named.isEmpty()) {
-                problems.add(rowProblem(n, "ledger.import.unknown-person", leaderText));
-            } else if (named.size() > 1) {
-                problems.add(rowProblem(n, "ledger.import.ambiguous-person", leaderText));
-            } else {
-                leader = named.getFirst().id();
-            }
-        }
+        String content = required(n, row, columns, Column.CONTENT, problems);
+        String leadText = required(n, row, columns, Column.LEAD_UNIT, problems);
+        Long lead = leadText == null ? null : unit(n, leadText, words, problems);
+        List<Long> coUnits = coUnits(n, row.cell(columns.get(Column.CO_UNITS)), lead, words, problems);
+        Long leader = leader(n, row.cell(columns.get(Column.LEADER)), words, problems);
         LocalDate received = date(n, row, columns, Column.RECEIVED, problems);
         LocalDate deadline = date(n, row, columns, Column.DEADLINE, problems);
         if (received != null && deadline != null && deadline.isBefore(received)) {
@@ -562,22 +547,85 @@ class LedgerImport {
         }
         ItemState state = word(n, row, columns, Column.STATE, words.states, false, problems);
         Colour colour = word(n, row, columns, Column.COLOUR, words.colours, false, problems);
-        int progress = 0;
-        String progressText = row.cell(columns.get(Column.PROGRESS));
-        if (progressText != null) {
-            Matcher m = PERCENT.matcher(progressText);
-            if (m.matches() && Integer.parseInt(m.group(1)) <= 100) {
-                progress = Integer.parseInt(m.group(1));
-            } else {
-                problems.add(rowProblem(n, "ledger.import.bad-progress", progressText));
-            }
-        }
+        int progress = progress(n, row.cell(columns.get(Column.PROGRESS)), problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new Entry(n, serial, serialText, source, content, lead, coUnits, leader, received, deadline,
                 state == null ? ItemState.REGISTERED : state, progress, colour == null ? Colour.GREEN : colour,
                 row.cell(columns.get(Column.LATEST))));
+    }
+
+    /** A column every row must fill; null with a problem when it is empty. */
+    private static String required(int n, LedgerWorkbook.SheetRow row, Map<Column, Integer> columns, Column column,
+            List<Violation> problems) {
+        String text = row.cell(columns.get(column));
+        if (text == null) {
+            problems.add(rowProblem(n, "ledger.import.required", column.label()));
+        }
+        return text;
+    }
+
+    /** The serial (督字〔2024〕12号), required and in the office's format. */
+    private SerialFormat.Serial serial(int n, String text, List<Violation> problems) {
+        if (text == null) {
+            problems.add(rowProblem(n, "ledger.import.required", Column.SERIAL.label()));
+            return null;
+        }
+        SerialFormat.Serial serial = serials.parse(text).orElse(null);
+        if (serial == null) {
+            problems.add(rowProblem(n, "ledger.import.serial-format", text, serials.format(LocalDate.now().getYear(), 1)));
+        }
+        return serial;
+    }
+
+    /** The co-operating units, each once and none the lead unit. */
+    private List<Long> coUnits(int n, String text, Long lead, Vocabulary words, List<Violation> problems) {
+        List<Long> coUnits = new ArrayList<>();
+        if (text == null) {
+            return coUnits;
+        }
+        for (String name : LIST_SEPARATORS.split(text)) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Long u = unit(n, name.strip(), words, problems);
+            if (u != null && u.equals(lead)) {
+                problems.add(rowProblem(n, "ledger.import.co-unit-is-lead", name.strip()));
+            } else if (u != null && !coUnits.contains(u)) {
+                coUnits.add(u);
+            }
+        }
+        return coUnits;
+    }
+
+    /** The responsible leader (责任领导), when given: one person of the directory by that name. */
+    private static Long leader(int n, String text, Vocabulary words, List<Violation> problems) {
+        if (text == null) {
+            return null;
+        }
+        List<Person> named = words.people.getOrDefault(key(text), List.of());
+        if (named.isEmpty()) {
+            problems.add(rowProblem(n, "ledger.import.unknown-person", text));
+        } else if (named.size() > 1) {
+            problems.add(rowProblem(n, "ledger.import.ambiguous-person", text));
+        } else {
+            return named.getFirst().id();
+        }
+        return null;
+    }
+
+    /** The progress in per cent, 0 when not given. */
+    private static int progress(int n, String text, List<Violation> problems) {
+        if (text == null) {
+            return 0;
+        }
+        Matcher m = PERCENT.matcher(text);
+        if (m.matches() && Integer.parseInt(m.group(1)) <= 100) {
+            return Integer.parseInt(m.group(1));
+        }
+        problems.add(rowProblem(n, "ledger.import.bad-progress", text));
+        return 0;
     }
 
     private Long unit(int n, String name, Vocabulary words, List<Violation> problems) {
