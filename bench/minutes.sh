@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # JMH benchmark of outcomes and minutes. Target: evaluating an outcome and rendering minutes for a 20-item meeting,
 # under 50 ms together. Counts the 20 items against the rules, explains each count, and writes the minutes
-# (src/bench/java/org/yishi/meetings/MinutesBenchmark.java); the PDF export is measured apart. One thread, pinned to
+# (src/bench/java/org/yishi/meetings/minutes/MinutesBenchmark.java); the PDF export is measured apart. One thread, pinned to
 # one core with taskset (bench/jmh.sh). Figures and machine: docs/benchmarks.md.
 #
 #   bench/minutes.sh                  # the documented run: 2 forks x (5 x 1 s warm-up + 5 x 2 s measured)

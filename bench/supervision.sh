@@ -205,9 +205,9 @@ for CASE in "${CASES[@]}"; do
         echo "== sweep: WarningSweep.sweep(day) in-process for $DAYS; CPU idle before: $(idle) %"
         mkdir -p "$OUT/sweep-classes"
         "$JAVA_HOME/bin/javac" -nowarn -d "$OUT/sweep-classes" -cp "$JAR:$APP/lib/*" \
-            src/bench/java/org/yishi/supervision/SweepTiming.java 2>&1 | grep -v '^Note:' || true
+            src/bench/java/org/yishi/supervision/warnings/SweepTiming.java 2>&1 | grep -v '^Note:' || true
         # shellcheck disable=SC2086
-        "$JAVA" -cp "$OUT/sweep-classes:$JAR:$APP/lib/*" org.yishi.supervision.SweepTiming $DAYS 2>&1 \
+        "$JAVA" -cp "$OUT/sweep-classes:$JAR:$APP/lib/*" org.yishi.supervision.warnings.SweepTiming $DAYS 2>&1 \
             | grep -E '^sweep |^uncoloured |Exception|Error' | tee "$OUT/sweep.log"
         ;;
     *) echo "unknown case: $CASE (all, dashboard, ledger, sweep, export)" >&2; exit 2 ;;

@@ -1,4 +1,4 @@
-package org.yishi.meetings;
+package org.yishi.meetings.minutes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.yishi.meetings.AgendaItem;
+import org.yishi.meetings.ItemProceedings;
+import org.yishi.meetings.Vote;
 import org.yishi.meetings.rules.RuleSet;
 import org.yishi.meetings.rules.RuleTexts;
 

@@ -1,4 +1,4 @@
-package org.yishi.supervision;
+package org.yishi.supervision.warnings;
 
 import java.time.LocalDate;
 import java.util.Map;
