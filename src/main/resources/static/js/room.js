@@ -1,7 +1,9 @@
 // The meeting room (会议进行). Every action answers the room redrawn; a refusal answers it too, with status 409 (or 400
-// for bad input) and the reasons at the top, so those answers are swapped in like any other. The room asks every few
-// seconds whether another viewer changed something; it does not ask while the user is in the middle of typing or
-// has a small form open, so nothing they entered is thrown away.
+// for bad input) and the reasons at the top, so those answers are swapped in like any other. When the server pushes
+// that the meeting changed (Server-Sent Events from any node, see MeetingRoomEvents), the room asks for itself again;
+// not while the user is in the middle of typing or has a small form open, so nothing they entered is thrown away:
+// the change waits until they are done. After a dropped connection the browser reconnects by itself, and the first
+// event of the new stream makes the room catch up.
 (function () {
   'use strict';
 
@@ -62,12 +64,47 @@
     return false;
   }
 
+  // A change pushed while the user was busy waits here until they are done.
+  var pending = false;
+
+  function redraw() {
+    var element = room();
+    if (!pending || !element || busy(element)) {
+      return;
+    }
+    pending = false;
+    htmx.trigger(element, 'yishi:changed');
+  }
+
   document.addEventListener('htmx:beforeRequest', function (event) {
     var element = event.detail.elt;
     if (element && element.id === 'room' && busy(element)) {
-      event.preventDefault(); // the poll only; actions are issued by the forms inside
+      event.preventDefault(); // the room's own redraw only; actions are issued by the forms inside
+      pending = true;
     }
   });
+
+  function follow() {
+    var element = room();
+    if (!element || !element.dataset.events || typeof EventSource === 'undefined') {
+      return;
+    }
+    var changes = new EventSource(element.dataset.events);
+    changes.addEventListener('changed', function () {
+      pending = true;
+      redraw();
+    });
+    window.addEventListener('pagehide', function () {
+      changes.close();
+    });
+  }
+
+  setInterval(redraw, 1000);
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', follow);
+  } else {
+    follow();
+  }
 
   // Opening the leave form of a member puts the cursor in its reason field.
   document.addEventListener('toggle', function (event) {

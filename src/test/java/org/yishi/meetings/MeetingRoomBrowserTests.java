@@ -347,6 +347,8 @@ class MeetingRoomBrowserTests {
         driver.get(url("/meetings/" + p.meetingId() + "/run"));
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("room")));
         assertThat(currentStep()).isEqualTo("草稿");
+        // the room does not poll: the server pushes that the meeting changed (MeetingRoomEvents)
+        assertThat(driver.findElement(By.id("room")).getAttribute("hx-trigger")).isEqualTo("yishi:changed");
         // someone else, on another node perhaps, sends the notice and checks a member in
         procedure.notify(p.meetingId());
         procedure.checkIn(p.meetingId(), p.chen(), Procedure.Attendance.PRESENT, null);
