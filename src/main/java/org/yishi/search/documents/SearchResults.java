@@ -30,7 +30,7 @@ record SearchResults(String query, List<String> words, long total, int page, int
     record Facet(String value, String label, long count) {
     }
 
-    boolean more() {
+    public boolean more() {
         return (long) (page + 1) * size < total;
     }
 }
