@@ -37,7 +37,7 @@ import org.yishi.supervision.SupervisionItem;
  * document's fingerprint says whether it changed; only a changed one is segmented and written again, and a document
  * whose source is gone is removed. The directory's names (people, bodies, units) are the segmenter's user
  * dictionary: a name new to it is added, and the documents containing it are segmented again. One node refreshes at a
- * time (a PostgreSQL advisory lock).
+ * time (a PostgreSQL advisory lock). The sources are read a page at a time, so memory does not grow with the index.
  */
 @Component
 class SearchIndex {
@@ -54,12 +54,16 @@ class SearchIndex {
     private final Supervision supervision;
     private final Directory directory;
     private volatile boolean dictionaryLoaded;
+    /** {@code yishi.search.indexing=off} stops the refreshes at start and on schedule (e.g. while benchmarking). */
+    private final boolean enabled;
 
     private final org.springframework.beans.factory.ObjectProvider<SearchIndex> proxy;
 
     SearchIndex(JdbcClient jdbc, Meetings meetings, MeetingTitles titles, Supervision supervision, Directory directory,
-            org.springframework.beans.factory.ObjectProvider<SearchIndex> proxy) {
+            org.springframework.beans.factory.ObjectProvider<SearchIndex> proxy,
+            @org.springframework.beans.factory.annotation.Value("${yishi.search.indexing:on}") String indexing) {
         this.proxy = proxy;
+        this.enabled = !"off".equals(indexing);
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.titles = titles;
@@ -83,6 +87,9 @@ class SearchIndex {
     }
 
     private void refreshQuietly() {
+        if (!enabled) {
+            return;
+        }
         try {
             self().refreshUnlessBusy();
         } catch (RuntimeException e) {
@@ -106,30 +113,87 @@ class SearchIndex {
         return update();
     }
 
+    /**
+     * Goes through the sources a page at a time, so that memory does not grow with the index: meetings (with their
+     * items) 200 at a time, supervised items 1,000 at a time by id. Only the page's fingerprints are read.
+     */
     private synchronized int update() {
         updateDictionary();
+        int changed = 0;
+        Set<Long> meetingIds = new HashSet<>();
+        for (int offset = 0; ; offset += MEETING_PAGE) {
+            List<MeetingSummary> page = meetings.list(INDEXER, null, MEETING_PAGE, offset);
+            List<Document> docs = new ArrayList<>();
+            for (MeetingSummary s : page) {
+                meetingIds.add(s.id());
+                meetings.find(s.id()).ifPresent(m -> addMeeting(m, docs));
+            }
+            changed += apply(docs);
+            List<Long> ids = page.stream().map(MeetingSummary::id).toList();
+            // items taken off a meeting's agenda
+            changed += jdbc.sql("delete from search_document where kind = 'ITEM' and meeting_id = any(cast(:m as bigint[])) "
+                    + "and not (source_id = any(cast(:i as bigint[])))").param("m", ids.toArray(Long[]::new))
+                    .param("i", docs.stream().filter(d -> d.kind() == Kind.ITEM).map(Document::sourceId).toArray(Long[]::new))
+                    .update();
+            if (page.size() < MEETING_PAGE) {
+                break;
+            }
+        }
+        // meetings gone altogether (few: drafts deleted)
+        List<Long> indexed = jdbc.sql("select distinct meeting_id from search_document where kind in ('MEETING', 'ITEM')")
+                .query(Long.class).list();
+        Long[] gone = indexed.stream().filter(id -> !meetingIds.contains(id)).toArray(Long[]::new);
+        if (gone.length > 0) {
+            changed += jdbc.sql("delete from search_document where kind in ('MEETING', 'ITEM') and meeting_id = any(cast(:g as bigint[]))")
+                    .param("g", gone).update();
+        }
+        long after = 0;
+        while (true) {
+            List<SupervisionItem> page = supervision.itemsAfter(after, ITEM_PAGE);
+            List<Document> docs = page.stream().map(SearchIndex::supervised).toList();
+            changed += apply(docs);
+            long last = page.isEmpty() ? Long.MAX_VALUE : page.getLast().id();
+            // items gone between the previous page and this one's last (or beyond, after the last page)
+            changed += jdbc.sql("delete from search_document where kind = 'SUPERVISED_ITEM' and source_id > :a "
+                    + "and source_id <= :b and not (source_id = any(cast(:ids as bigint[])))").param("a", after)
+                    .param("b", page.size() < ITEM_PAGE ? Long.MAX_VALUE : last)
+                    .param("ids", page.stream().map(SupervisionItem::id).toArray(Long[]::new)).update();
+            if (page.size() < ITEM_PAGE) {
+                break;
+            }
+            after = last;
+        }
+        return changed;
+    }
+
+    private static final int MEETING_PAGE = 200;
+    private static final int ITEM_PAGE = 1000;
+
+    /** Writes the documents whose fingerprint changed; answers how many. */
+    private int apply(List<Document> docs) {
+        if (docs.isEmpty()) {
+            return 0;
+        }
         Map<String, String> known = new HashMap<>();
-        jdbc.sql("select kind, source_id, fingerprint from search_document").query(rs -> {
-            known.put(rs.getString(1) + ":" + rs.getLong(2), rs.getString(3));
-        });
-        Set<String> seen = new HashSet<>();
+        for (Kind kind : Kind.values()) {
+            Long[] ids = docs.stream().filter(d -> d.kind() == kind).map(Document::sourceId).toArray(Long[]::new);
+            if (ids.length > 0) {
+                jdbc.sql("select source_id, fingerprint from search_document where kind = :k and source_id = any(cast(:ids as bigint[]))")
+                        .param("k", kind.name()).param("ids", ids)
+                        .query(rs -> {
+                            known.put(kind.name() + ":" + rs.getLong(1), rs.getString(2));
+                        });
+            }
+        }
         int written = 0;
-        for (Document d : documents()) {
-            String key = d.kind().name() + ":" + d.sourceId();
-            seen.add(key);
+        for (Document d : docs) {
             String fingerprint = d.fingerprint();
-            if (!fingerprint.equals(known.get(key))) {
+            if (!fingerprint.equals(known.get(d.kind().name() + ":" + d.sourceId()))) {
                 write(d, fingerprint);
                 written++;
             }
         }
-        List<String> gone = known.keySet().stream().filter(k -> !seen.contains(k)).toList();
-        for (String key : gone) {
-            String[] parts = key.split(":");
-            jdbc.sql("delete from search_document where kind = :k and source_id = :s").param("k", parts[0])
-                    .param("s", Long.parseLong(parts[1])).update();
-        }
-        return written + gone.size();
+        return written;
     }
 
     private void updateDictionary() {
@@ -154,32 +218,11 @@ class SearchIndex {
         }
     }
 
-    private List<Document> documents() {
-        List<Document> all = new ArrayList<>();
-        for (int offset = 0; ; offset += 500) {
-            List<MeetingSummary> page = meetings.list(INDEXER, null, 500, offset);
-            for (MeetingSummary s : page) {
-                meetings.find(s.id()).ifPresent(m -> addMeeting(m, all));
-            }
-            if (page.size() < 500) {
-                break;
-            }
-        }
-        for (long after = 0; ; ) {
-            List<SupervisionItem> page = supervision.itemsAfter(after, 1000);
-            for (SupervisionItem i : page) {
-                List<Long> units = new ArrayList<>(List.of(i.leadUnitId()));
-                units.addAll(i.coUnitIds());
-                all.add(new Document(Kind.SUPERVISED_ITEM, i.id(), i.meetingId(), null, null, units, "PUBLIC", false,
-                        i.receivedOn().getYear(), i.serial(), join(i.serial(), i.content(), i.sourceNote(),
-                        i.replyRequirements())));
-                after = i.id();
-            }
-            if (page.size() < 1000) {
-                break;
-            }
-        }
-        return all;
+    private static Document supervised(SupervisionItem i) {
+        List<Long> units = new ArrayList<>(List.of(i.leadUnitId()));
+        units.addAll(i.coUnitIds());
+        return new Document(Kind.SUPERVISED_ITEM, i.id(), i.meetingId(), null, null, units, "PUBLIC", false,
+                i.receivedOn().getYear(), i.serial(), join(i.serial(), i.content(), i.sourceNote(), i.replyRequirements()));
     }
 
     private void addMeeting(Meeting m, List<Document> all) {

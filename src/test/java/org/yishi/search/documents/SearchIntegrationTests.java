@@ -188,6 +188,26 @@ class SearchIntegrationTests {
         assertThat(find(OFFICE, "基层治理", null, body).total()).isZero();
         // unchanged documents are not written again
         assertThat(index.refresh()).isZero();
+
+        // an item taken off a planned meeting's agenda is no longer found
+        List<Long> members = directory.members(directory.termOn(body, LocalDate.of(2024, 6, 3)).orElseThrow().id())
+                .stream().map(m -> m.personId()).toList();
+        ItemDraft first = new ItemDraft(null, ItemKind.DELIBERATE, "研究乡村振兴规划", null, true, Visibility.PUBLIC, null, null);
+        ItemDraft second = new ItemDraft(null, ItemKind.DELIBERATE, "研究河长制工作", null, true, Visibility.PUBLIC, null, null);
+        Meeting planned = meetings.plan(draft(members, List.of(first, second)));
+        index.refresh();
+        assertThat(find(OFFICE, "河长制", null, body).total()).isEqualTo(1);
+        long kept = planned.items().getFirst().id();
+        meetings.revise(planned.id(), draft(members, List.of(new ItemDraft(kept, ItemKind.DELIBERATE, "研究乡村振兴规划",
+                null, true, Visibility.PUBLIC, null, null))));
+        index.refresh();
+        assertThat(find(OFFICE, "河长制", null, body).total()).isZero();
+        assertThat(ids(find(OFFICE, "乡村振兴", null, body), "ITEM")).containsExactly(kept);
+    }
+
+    private MeetingDraft draft(List<Long> members, List<ItemDraft> items) {
+        return new MeetingDraft(body, LocalDate.of(2024, 6, 3), TimeOfDay.AFTERNOON, "县委常委会议室", MeetingKind.REGULAR,
+                members.getFirst(), null, true, members, List.of(), List.of(), List.of(), null, null, items, null);
     }
 
     @Test
