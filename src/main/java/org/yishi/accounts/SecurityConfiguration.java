@@ -165,6 +165,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
                         .requestMatchers(HttpMethod.GET, "/api/volunteering/volunteers/*", "/api/volunteering/volunteers/*/id-number")
                         .hasAnyAuthority(Permission.VOLUNTEER_SELF, Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
+                        // issue 17: anyone signed in may search; what they find is filtered by what they may see
+                        .requestMatchers(HttpMethod.GET, "/api/search").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")
                         .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
                         .requestMatchers("/api/meetings", "/api/meetings/**").hasAuthority(Permission.MEETING_EDIT)

@@ -64,6 +64,29 @@ public class Directives {
                 .query(Directive.class).optional();
     }
 
+    /**
+     * Every body's receipt of the same central directive as {@code id}: the directives with the same Chinese title (as
+     * entered, spaces at either end ignored) and the same date of issue, the given one among them; ordered by body.
+     * Empty when there is no directive {@code id}.
+     */
+    public List<Directive> receiptsOfSame(long id) {
+        return jdbc.sql(SELECT + " " + """
+                join directive same on btrim(same.title_zh) = btrim(d.title_zh) and same.issued_on = d.issued_on
+                where same.id = :id order by d.body_id, d.id""").param("id", id).param("except", -1)
+                .query(Directive.class).list();
+    }
+
+    /**
+     * The meetings that conveyed the directive: those held (opened, or further on) with an item naming it, by date.
+     * A meeting recorded after the fact counts like one run live, as its state says it was held.
+     */
+    public List<Long> conveyingMeetings(long directiveId) {
+        return jdbc.sql("""
+                select distinct m.id, m.held_on from agenda_item i join meeting m on m.id = i.meeting_id
+                where i.directive_id = :d and m.state in ('OPEN', 'CLOSED', 'MINUTES_ISSUED', 'ARCHIVED')
+                order by m.held_on, m.id""").param("d", directiveId).query((rs, n) -> rs.getLong("id")).list();
+    }
+
     @Transactional
     public Directive receive(DirectiveDraft d) {
         var problems = new InvalidInput.Collector();

@@ -86,6 +86,28 @@ public class Supervision {
         return item;
     }
 
+    /**
+     * The supervised items that carry out the given decisions (agenda items), as far as the viewer may see them: for a
+     * viewer who may not, an item does not exist here either. Ordered by agenda item, then serial number; empty when
+     * none.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<SupervisionItem> itemsFromAgendaItems(Viewer viewer, java.util.Collection<Long> agendaItemIds) {
+        if (agendaItemIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return store.ofAgendaItems(agendaItemIds).stream().filter(i -> visible(viewer, i)).toList();
+    }
+
+    /**
+     * Every item, by id, after {@code afterId}, at most {@code limit}: for an index that files each item with the
+     * units it concerns and filters by them itself (the search module). Not for showing to a viewer as it is.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<SupervisionItem> itemsAfter(long afterId, int limit) {
+        return store.after(afterId, Math.clamp(limit, 1, 5000));
+    }
+
     /** Whether the viewer may see the item: the office sees all, a liaison the items of their unit. */
     public static boolean visible(Viewer viewer, SupervisionItem item) {
         if (viewer.can(Permission.SUPERVISION_READ_ALL)) {

@@ -74,6 +74,17 @@ class SupervisionStore {
                 .query(mapper()).optional();
     }
 
+    List<SupervisionItem> ofAgendaItems(java.util.Collection<Long> agendaItemIds) {
+        return jdbc.sql("select " + COLUMNS + " from supervision_item i where i.agenda_item_id = any(:ids) "
+                + "order by i.agenda_item_id, i.serial_year, i.serial_number")
+                .param("ids", agendaItemIds.toArray(Long[]::new)).query(mapper()).list();
+    }
+
+    List<SupervisionItem> after(long afterId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from supervision_item i where i.id > :a order by i.id limit :n")
+                .param("a", afterId).param("n", limit).query(mapper()).list();
+    }
+
     /** Locks the item's row until the transaction ends: its steps happen one at a time, on any node. */
     Optional<SupervisionItem> lock(long id) {
         jdbc.sql("select id from supervision_item where id = :id for update").param("id", id).query(Long.class).optional();
