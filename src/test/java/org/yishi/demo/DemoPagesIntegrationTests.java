@@ -96,4 +96,21 @@ class DemoPagesIntegrationTests {
         assertThat(page("/meetings/987654321?language=en", office, 404)).contains("Not found")
                 .doesNotContain("Something went wrong");
     }
+
+    @Test
+    void theDemoLedgerNamesEachItemsResponsibleLeaderAndPagesNameWhoIsSignedIn() throws Exception {
+        RequestPostProcessor supervision = as(TestAccounts.of(accounts, "supervision"));
+        String ledger = page("/supervision/ledger", supervision, 200);
+        java.util.List<String> leaders = org.jsoup.Jsoup.parse(ledger).select("#ledger td.leader, table td.leader").eachText();
+        assertThat(leaders).as("the 责任领导 column").isNotEmpty().doesNotContain("");
+        assertThat(leaders).contains("邢玉福", "周翔", "王春雷");
+        assertThat(page("/supervision/ledger?language=en", supervision, 200)).contains("Xing Yufu");
+
+        long zhangChao = jdbc.sql("select person_id from account where username = 'secretary'").query(Long.class).single();
+        RequestPostProcessor secretary = as(TestAccounts.member(accounts, zhangChao));
+        org.jsoup.nodes.Element account = org.jsoup.Jsoup.parse(page("/meetings", secretary, 200)).getElementById("account-link");
+        assertThat(account.text()).as("the person, not the login name").isEqualTo("张超");
+        assertThat(org.jsoup.Jsoup.parse(page("/meetings?language=en", secretary, 200)).getElementById("account-link").text())
+                .isEqualTo("Zhang Chao");
+    }
 }
