@@ -1,7 +1,6 @@
 package org.yishi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jsoup.Jsoup;
@@ -60,14 +58,7 @@ class DemoLanguagesIntegrationTests {
     JdbcClient jdbc;
 
     private RequestPostProcessor as(TestAccounts.Login login) throws Exception {
-        MockHttpServletResponse signedIn = mvc.perform(formLogin("/login").user(login.username()).password(login.password()))
-                .andReturn().getResponse();
-        Cookie session = signedIn.getCookie("SESSION");
-        assertThat(session).as("signed in as %s", login.username()).isNotNull();
-        return request -> {
-            request.setCookies(session);
-            return request;
-        };
+        return DemoSessions.as(mvc, login);
     }
 
     private List<Long> ids(String sql) {

@@ -1,10 +1,8 @@
 package org.yishi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,14 +32,7 @@ class DemoPagesIntegrationTests {
     JdbcClient jdbc;
 
     private RequestPostProcessor as(TestAccounts.Login login) throws Exception {
-        MockHttpServletResponse signedIn = mvc.perform(formLogin("/login").user(login.username()).password(login.password()))
-                .andReturn().getResponse();
-        Cookie session = signedIn.getCookie("SESSION");
-        assertThat(session).as("signed in as %s", login.username()).isNotNull();
-        return request -> {
-            request.setCookies(session);
-            return request;
-        };
+        return DemoSessions.as(mvc, login);
     }
 
     private String page(String path, RequestPostProcessor who, int status) throws Exception {
