@@ -190,18 +190,22 @@ class DemoData implements ApplicationRunner {
         directory.createTerm(congress.id(), new TermDraft(12, LocalDate.of(2021, 12, 1), null));
 
         // Members of the Standing Committee in protocol order. Names as published (romanised); the secretary's
-        // Chinese name, 张超, is known from the Chinese genre example.
+        // Chinese name, 张超, is known from the Chinese genre example. The published readout gives no other Chinese
+        // name: the characters of the others (邢玉福 … 郭学光, and the leaders 齐铁林 … 马全林) are the demo's own, chosen
+        // to sound as romanised, and are not the real officials' names (issue 12: no pinyin in Chinese pages).
         Person zhang = person("张超", "Zhang Chao");
         office(zhang, standing, "区委书记", "Secretary of the District Party Committee", null, "District Party Secretary", 1);
-        Person xing = person(null, "Xing Yufu");
+        Person xing = person("邢玉福", "Xing Yufu");
         office(xing, standing, "区委副书记、区长",
                 "Deputy Secretary of the District Party Committee and Mayor of the District Government", null, null, 2);
-        Person zhou = person(null, "Zhou Xiang");
+        Person zhou = person("周翔", "Zhou Xiang");
         office(zhou, standing, "区委副书记", "Deputy Secretary of the District Party Committee", null, null, 3);
         List<Person> members = new ArrayList<>(List.of(zhang, xing, zhou));
         int rank = 4;
-        for (String name : List.of("Tian Qingchang", "Wang Chunlei", "Su Yuxin", "Wang Fei", "Wang Junhong", "Guo Xueguang")) {
-            Person p = person(null, name);
+        String[][] names = {{"田庆昌", "Tian Qingchang"}, {"王春雷", "Wang Chunlei"}, {"苏玉新", "Su Yuxin"},
+                {"王飞", "Wang Fei"}, {"王俊红", "Wang Junhong"}, {"郭学光", "Guo Xueguang"}};
+        for (String[] name : names) {
+            Person p = person(name[0], name[1]);
             office(p, standing, "区委常委", "member of the Standing Committee of the District Party Committee",
                     "members of the Standing Committee of the District Party Committee", null, rank++);
             members.add(p);
@@ -211,8 +215,9 @@ class DemoData implements ApplicationRunner {
         // District leaders sitting in: their offices are not published, so none is recorded; they keep the
         // order in which the readout names them.
         List<Long> leaders = new ArrayList<>();
-        for (String name : List.of("Qi Tielin", "Lu Jun", "Qin Xin’e", "Ma Quanlin")) {
-            leaders.add(person(null, name).id());
+        String[][] leaderNames = {{"齐铁林", "Qi Tielin"}, {"卢军", "Lu Jun"}, {"秦新娥", "Qin Xin’e"}, {"马全林", "Ma Quanlin"}};
+        for (String[] name : leaderNames) {
+            leaders.add(person(name[0], name[1]).id());
         }
 
         List<Unit> units = units(List.of(

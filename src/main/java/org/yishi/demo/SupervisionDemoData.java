@@ -31,6 +31,7 @@ import org.yishi.accounts.Accounts;
 import org.yishi.accounts.Permission;
 import org.yishi.accounts.Viewer;
 import org.yishi.directory.Directory;
+import org.yishi.directory.Person;
 import org.yishi.meetings.AgendaItem;
 import org.yishi.meetings.MeetingSummary;
 import org.yishi.meetings.Meetings;
@@ -353,7 +354,7 @@ class SupervisionDemoData implements ApplicationRunner {
         private SupervisionDraft draft(String content, String lead, List<String> co, LocalDate received,
                 LocalDate deadline, Priority priority, Recurrence recurrence) {
             return new SupervisionDraft(Source.DECISION, null, null, null, content, unit(lead),
-                    co.stream().map(this::unit).toList(), null, received, deadline,
+                    co.stream().map(this::unit).toList(), leader(lead), received, deadline,
                     "请按时限报送办理进展，办结后报送办结报告并附相关材料。", priority, null, null, recurrence, null);
         }
 
@@ -434,7 +435,7 @@ class SupervisionDemoData implements ApplicationRunner {
         private Story child(Story parent, String content, String lead, int weight, LocalDate start, LocalDate deadline) {
             as(office);
             SupervisionItem item = supervision.register(office, new SupervisionDraft(Source.HIGHER_TASK, "市委办公室通知",
-                    null, null, content, unit(lead), List.of(), null, start.minusDays(1), deadline, null, Priority.NORMAL,
+                    null, null, content, unit(lead), List.of(), leader(lead), start.minusDays(1), deadline, null, Priority.NORMAL,
                     parent.id, weight, null, null), null);
             return new Story(item).assign(start);
         }
@@ -449,7 +450,8 @@ class SupervisionDemoData implements ApplicationRunner {
             LocalDate s2 = ago(200);
             as(office);
             new Story(supervision.register(office, new SupervisionDraft(Source.INSTRUCTION, "区委书记批示",
-                    null, null, "化解信访积案，每月5日、20日报送化解进展", unit("区委办公室"), List.of(unit("区政府办公室")), null,
+                    null, null, "化解信访积案，每月5日、20日报送化解进展", unit("区委办公室"), List.of(unit("区政府办公室")),
+                    leader("区委办公室"),
                     s2.minusDays(1), LocalDate.of(today.getYear() + 1, 12, 31), "每月5日、20日前报送本期化解情况。", Priority.HIGH,
                     null, null, Recurrence.FIXED_DAYS, List.of(5, 20)), null)).assign(s2).accept(s2)
                     .progress(ago(19), 55, "本期化解积案4件，累计化解23件。").progress(ago(5), 60, "本期化解积案2件，累计化解25件。");
@@ -481,8 +483,24 @@ class SupervisionDemoData implements ApplicationRunner {
                 LocalDate received, LocalDate deadline, Priority priority) {
             as(office);
             return new Story(supervision.register(office, new SupervisionDraft(source, note, null, null, content,
-                    unit(lead), co.stream().map(this::unit).toList(), null, received, deadline,
+                    unit(lead), co.stream().map(this::unit).toList(), leader(lead), received, deadline,
                     "请每月25日前报送进展，办结后5个工作日内报送办结报告。", priority, null, null, null, null), null));
+        }
+
+        /**
+         * The responsible leader (责任领导) of an item led by this unit: the member of the district's standing committee
+         * in charge of it, so that the ledger's column is filled in (issue 12). The division of work is the demo's own.
+         */
+        private Long leader(String leadUnit) {
+            String name = switch (leadUnit) {
+                case "区政府办公室", "区民政局" -> "Xing Yufu";
+                case "区委办公室", "共青团鹤山区委员会" -> "Zhou Xiang";
+                case "区委宣传部", "区委精神文明建设委员会办公室" -> "Wang Chunlei";
+                case "青川区应急管理局", "青川区发展和改革委员会" -> "Chen Zhiyuan";
+                default -> null;
+            };
+            return name == null ? null : directory.people().stream().filter(p -> name.equals(p.nameRomanized()))
+                    .map(Person::id).findFirst().orElse(null);
         }
 
         // ---------------------------------------------------------------- one item's story

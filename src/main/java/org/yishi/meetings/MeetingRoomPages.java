@@ -53,16 +53,20 @@ class MeetingRoomPages {
 
     private final Meetings meetings;
     private final Procedure procedure;
+    private final Corrections corrections;
+    private final MeetingStore store;
     private final RuleSets ruleSets;
     private final RuleTexts texts;
     private final MeetingTitles titles;
     private final Directory directory;
     private final MessageSource messages;
 
-    MeetingRoomPages(Meetings meetings, Procedure procedure, RuleSets ruleSets, RuleTexts texts, MeetingTitles titles,
-            Directory directory, MessageSource messages) {
+    MeetingRoomPages(Meetings meetings, Procedure procedure, Corrections corrections, MeetingStore store, RuleSets ruleSets,
+            RuleTexts texts, MeetingTitles titles, Directory directory, MessageSource messages) {
         this.meetings = meetings;
         this.procedure = procedure;
+        this.corrections = corrections;
+        this.store = store;
         this.ruleSets = ruleSets;
         this.texts = texts;
         this.titles = titles;
@@ -108,7 +112,8 @@ class MeetingRoomPages {
             Vote vote, List<Voter> voters, int entitled, int recused, int yes, int no, int abstain, int notVoted,
             Decision decision, String explanation, boolean needsConsent, boolean canConsent, boolean canOpenVote,
             boolean voting, boolean canDecide, boolean canAdoptWithoutVote, boolean conclusionsOpen,
-            boolean canWithdrawRecusal, boolean recusalsDuringVote) {
+            boolean canWithdrawRecusal, boolean recusalsDuringVote, boolean canCorrectBallot, boolean canAllExcept,
+            boolean canReopen) {
     }
 
     /**
@@ -116,14 +121,17 @@ class MeetingRoomPages {
      * meeting and the item as they stand, so that nothing is offered that {@link Procedure} would refuse for its state.
      */
     record Offers(boolean consent, boolean recuse, boolean withdrawRecusal, boolean opinion, boolean openVote,
-            boolean ballot, boolean count, boolean decide, boolean adoptWithoutVote, boolean conclusions) {
+            boolean ballot, boolean count, boolean decide, boolean adoptWithoutVote, boolean conclusions,
+            boolean allExcept, boolean correctBallot, boolean reopenItem) {
 
         static Offers of(MeetingState state, Steps.ItemState item) {
             return new Offers(Steps.allowed(Steps.Step.CONSENT, state, item), Steps.allowed(Steps.Step.RECUSE, state, item),
                     Steps.allowed(Steps.Step.WITHDRAW_RECUSAL, state, item), Steps.allowed(Steps.Step.OPINION, state, item),
                     Steps.allowed(Steps.Step.OPEN_VOTE, state, item), Steps.allowed(Steps.Step.CAST, state, item),
                     Steps.allowed(Steps.Step.COUNT, state, item), Steps.allowed(Steps.Step.DECIDE, state, item),
-                    Steps.allowed(Steps.Step.ADOPT_WITHOUT_VOTE, state, item), Steps.allowed(Steps.Step.CONCLUSIONS, state, item));
+                    Steps.allowed(Steps.Step.ADOPT_WITHOUT_VOTE, state, item), Steps.allowed(Steps.Step.CONCLUSIONS, state, item),
+                    Steps.allowed(Steps.Step.CAST_ALL_EXCEPT, state, item), Steps.allowed(Steps.Step.CORRECT_BALLOT, state, item),
+                    Steps.allowed(Steps.Step.REOPEN_ITEM, state, item));
         }
     }
 
@@ -189,6 +197,16 @@ class MeetingRoomPages {
         return act(id, item, "lifecycle", () -> {
             procedure.archive(id);
             return done("room.done.archive");
+        });
+    }
+
+    /** A closed meeting back in session, with the reason, before its minutes are begun. */
+    @PostMapping("/reopen")
+    ModelAndView reopen(@PathVariable long id, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Long item) {
+        return act(id, item, "reopen", () -> {
+            corrections.reopen(id, reason);
+            return done("room.done.reopen");
         });
     }
 
@@ -305,6 +323,45 @@ class MeetingRoomPages {
         });
     }
 
+    @PostMapping("/items/{itemId}/ballots/{personId}/correct")
+    ModelAndView correctBallot(@PathVariable long id, @PathVariable long itemId, @PathVariable long personId,
+            @RequestParam(required = false) String choice, @RequestParam(required = false) String reason) {
+        return act(id, itemId, "correct-" + personId, () -> {
+            Choice chosen = parse(Choice.class, choice, "choice");
+            corrections.correctBallot(itemId, personId, chosen, reason);
+            return chosen == null ? done("room.done.ballot-withdrawn", name(personId))
+                    : done("room.done.ballot-corrected", name(personId), InvalidInput.label("enum.Choice." + chosen.name()));
+        });
+    }
+
+    /** "All in favour, except …": the form names each member yet to vote, as {@code except-<person id>=NO|ABSTAIN}. */
+    @PostMapping("/items/{itemId}/ballots/all-except")
+    ModelAndView castAllExcept(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> form) {
+        return act(id, itemId, "all-except", () -> {
+            Map<Long, Choice> except = new java.util.LinkedHashMap<>();
+            form.forEach((key, value) -> {
+                if (key.startsWith("except-") && !Text.blank(value)) {
+                    long personId;
+                    try {
+                        personId = Long.parseLong(key.substring("except-".length()));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInput(Violation.of("personId", "problem.bad-value", InvalidInput.label("kind.person")));
+                    }
+                    except.put(personId, parse(Choice.class, value, "choice"));
+                }
+            });
+            return done("room.done.all-except", corrections.castAllExcept(itemId, except), except.size());
+        });
+    }
+
+    @PostMapping("/items/{itemId}/decision/reopen")
+    ModelAndView reopenItem(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String reason) {
+        return act(id, itemId, "reopen-item", () -> {
+            corrections.reopenItem(itemId, reason);
+            return done("room.done.reopen-item");
+        });
+    }
+
     @PostMapping("/items/{itemId}/decision")
     ModelAndView decide(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String noteZh, @RequestParam(required = false) String noteEn) {
@@ -351,7 +408,7 @@ class MeetingRoomPages {
                     model.put("notice", taken.succeeded() ? Messages.resolve(messages, taken.result().notice(), locale) : null);
                     // the answer is shown where the user acted: over the item for what concerns it, over the room otherwise
                     boolean onItem = !(form.equals("lifecycle") || form.equals("attendance") || form.startsWith("leave-")
-                            || form.equals("ad-hoc"));
+                            || form.equals("ad-hoc") || form.equals("reopen"));
                     model.put("answerAt", onItem && select != null ? "item" : "room");
                     model.put("failed", taken.succeeded() ? null : form);
                 });
@@ -432,6 +489,8 @@ class MeetingRoomPages {
                 .map(st -> new Step(st, st.compareTo(state) < 0, st == state)).toList());
         Steps.Step next = Steps.next(state);
         model.put("next", next == null ? null : next.name().toLowerCase(Locale.ROOT));
+        model.put("canReopen", state == MeetingState.CLOSED
+                && Steps.refusal(Steps.Step.REOPEN, state, store.minutesBegun(m.id())).isEmpty());
 
         warnings(s, m, model, locale);
         quorum(s.quorum(), m, english, model, locale);
@@ -546,7 +605,8 @@ class MeetingRoomPages {
                 recused, counts.yes(), counts.no(), counts.abstain(), notVoted, decision, decision == null ? null : texts.explain(decision, vote, locale),
                 needsConsent, offers.consent(), offers.openVote(), offers.ballot() && offers.count(), offers.decide(),
                 offers.adoptWithoutVote(), offers.conclusions(), offers.withdrawRecusal(),
-                recusalsOpen && vote != null);
+                recusalsOpen && vote != null, offers.correctBallot(), offers.allExcept() && notVoted > 0,
+                offers.reopenItem());
     }
 
     /** Who may give an opinion on the item: the members due and those sitting in, in protocol order. */

@@ -244,6 +244,18 @@ public class MeetingStore {
                 .param("s", to.name()).param("id", meetingId).update();
     }
 
+    /** A closed meeting in session again: it was closed by mistake, and is closed anew when it ends. */
+    void reopen(long meetingId) {
+        jdbc.sql("update meeting set state = 'OPEN', closed_at = null, updated_at = now(), version = version + 1 where id = :id")
+                .param("id", meetingId).update();
+    }
+
+    /** Whether the office has begun the meeting's minutes (a draft exists, whatever its stage). */
+    boolean minutesBegun(long meetingId) {
+        return jdbc.sql("select exists (select 1 from minutes where meeting_id = :m)").param("m", meetingId)
+                .query(Boolean.class).single();
+    }
+
     /** Sets a member's attendance as checked in: present, on leave with a reason, or neither (removed). */
     void attendance(long meetingId, long personId, String role, String reason) {
         jdbc.sql("delete from meeting_attendance where meeting_id = :m and person_id = :p")

@@ -511,7 +511,7 @@ public class Procedure {
 
     // ------------------------------------------------------------------------------------------- helpers
 
-    private record Item(Meeting meeting, AgendaItem item, ItemProceedings proceedings) {
+    record Item(Meeting meeting, AgendaItem item, ItemProceedings proceedings) {
 
         /** Refuses the step unless the transition table allows it for the meeting and the item as they stand. */
         void require(Step step) {
@@ -520,18 +520,18 @@ public class Procedure {
     }
 
     /** The item, its meeting and its proceedings, with the item locked so that ballots and counts on it go one at a time. */
-    private Item item(long itemId, String action) {
+    Item item(long itemId, String action) {
         Long meetingId = proceedings.lockItem(itemId).orElseThrow(() -> new NotFound("kind.item", itemId));
         Meeting m = meetings.meeting(meetingId);
         return new Item(m, m.item(itemId), proceedings.forItem(itemId));
     }
 
-    private Meeting locked(long meetingId) {
+    Meeting locked(long meetingId) {
         store.lock(meetingId);
         return meetings.meeting(meetingId);
     }
 
-    private Meeting logged(String action, Meeting before) {
+    Meeting logged(String action, Meeting before) {
         Meeting after = meetings.meeting(before.id());
         Map<String, Object> was = new LinkedHashMap<>();
         was.put("state", before.state().name());
@@ -554,12 +554,12 @@ public class Procedure {
         problems.throwIfAny();
     }
 
-    private Person person(Long id) {
+    Person person(Long id) {
         return directory.findPerson(id).orElseThrow(() -> new InvalidInput(Violation.of("personId", "input.unknown",
                 InvalidInput.label("kind.person"), id)));
     }
 
-    private static Bilingual name(Person p) {
+    static Bilingual name(Person p) {
         return new Bilingual(p.nameZh(), p.nameRomanized());
     }
 }

@@ -32,13 +32,16 @@ import org.yishi.meetings.rules.RuleTexts;
 class ProcedureApi {
 
     private final Procedure procedure;
+    private final Corrections corrections;
     private final Meetings meetings;
     private final MeetingStore store;
     private final RuleTexts texts;
     private final MessageSource messages;
 
-    ProcedureApi(Procedure procedure, Meetings meetings, MeetingStore store, RuleTexts texts, MessageSource messages) {
+    ProcedureApi(Procedure procedure, Corrections corrections, Meetings meetings, MeetingStore store, RuleTexts texts,
+            MessageSource messages) {
         this.procedure = procedure;
+        this.corrections = corrections;
         this.meetings = meetings;
         this.store = store;
         this.texts = texts;
@@ -81,6 +84,14 @@ class ProcedureApi {
     }
 
     record ConclusionsInput(String zh, String en) {
+    }
+
+    /** A correction's reason; for a ballot, the choice it should have recorded (none: the member did not vote). */
+    record CorrectionInput(Choice choice, String reason) {
+    }
+
+    /** "All in favour, except …": the members who chose otherwise, by person id. */
+    record AllExceptInput(Map<Long, Choice> except) {
     }
 
     @GetMapping("/api/meetings/{id}/proceedings")
@@ -243,6 +254,42 @@ class ProcedureApi {
     Map<String, Object> decide(@PathVariable long itemId, @RequestBody DecisionInput input) {
         visibleItem(itemId);
         return explained(itemId, procedure.decide(itemId, input.outcome(), input.noteZh(), input.noteEn()));
+    }
+
+    @PostMapping("/api/items/{itemId}/ballots/{personId}/correction")
+    @PreAuthorize("hasAuthority('meeting:run')")
+    @Operation(summary = "Correct a ballot recorded by mistake", description = "Before the count, with a reason: the choice it should have recorded, or none to take the ballot back (in a secret ballot, the only correction). Audited with the choice it had.")
+    ResponseEntity<Void> correctBallot(@PathVariable long itemId, @PathVariable long personId,
+            @RequestBody CorrectionInput input) {
+        visibleItem(itemId);
+        corrections.correctBallot(itemId, personId, input.choice(), input.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/items/{itemId}/ballots/all-except")
+    @PreAuthorize("hasAuthority('meeting:run')")
+    @Operation(summary = "Record a show of hands in one step", description = "Every member entitled who has not voted is in favour, except those given with their choice. Show of hands and oral votes only.")
+    Map<String, Integer> castAllExcept(@PathVariable long itemId, @RequestBody(required = false) AllExceptInput input) {
+        visibleItem(itemId);
+        Map<Long, Choice> except = input == null || input.except() == null ? Map.of() : input.except();
+        return Map.of("recorded", corrections.castAllExcept(itemId, except));
+    }
+
+    @PostMapping("/api/items/{itemId}/decision/reopen")
+    @PreAuthorize("hasAuthority('meeting:run')")
+    @Operation(summary = "Reopen an item's deferral", description = "While the meeting is open, with a reason: a deferral or a call for further study taken without a vote is taken back. A vote's outcome is never reopened.")
+    ResponseEntity<Void> reopenItem(@PathVariable long itemId, @RequestBody CorrectionInput input) {
+        visibleItem(itemId);
+        corrections.reopenItem(itemId, input.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/meetings/{id}/reopen")
+    @PreAuthorize("hasAuthority('meeting:run')")
+    @Operation(summary = "Reopen a closed meeting", description = "CLOSED → OPEN, with a reason, until the minutes are begun.")
+    Meeting reopen(@PathVariable long id, @RequestBody CorrectionInput input) {
+        visible(id);
+        return corrections.reopen(id, input.reason());
     }
 
     private Map<String, Object> explained(long itemId, Decision d) {

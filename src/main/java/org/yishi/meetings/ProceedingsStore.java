@@ -136,6 +136,22 @@ class ProceedingsStore {
                 .param("p", personId).param("c", choice == null ? null : choice.name()).update();
     }
 
+    /** Changes a ballot's choice, or removes the ballot when {@code choice} is null. */
+    void correctBallot(long itemId, long personId, Choice choice) {
+        if (choice == null) {
+            jdbc.sql("delete from ballot where item_id = :i and person_id = :p").param("i", itemId).param("p", personId)
+                    .update();
+        } else {
+            jdbc.sql("update ballot set choice = :c where item_id = :i and person_id = :p").param("c", choice.name())
+                    .param("i", itemId).param("p", personId).update();
+        }
+    }
+
+    /** Removes an item's decision: the item is undecided again. */
+    void undecide(long itemId) {
+        jdbc.sql("delete from decision where item_id = :i").param("i", itemId).update();
+    }
+
     void count(long itemId, int yes, int no, int abstain) {
         jdbc.sql("update vote set counted_at = now(), yes = :y, no = :n, abstain = :a where item_id = :i")
                 .param("y", yes).param("n", no).param("a", abstain).param("i", itemId).update();

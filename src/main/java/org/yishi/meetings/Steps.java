@@ -21,8 +21,9 @@ final class Steps {
 
     /** A step of the procedure: on the meeting as a whole, or on one of its items. */
     enum Step {
-        REVISE, NOTIFY, OPEN, CLOSE, ARCHIVE, CHECK_IN, ADD_AD_HOC,
-        CONSENT, CONCLUSIONS, RECUSE, WITHDRAW_RECUSAL, OPINION, OPEN_VOTE, CAST, COUNT, DECIDE, ADOPT_WITHOUT_VOTE;
+        REVISE, NOTIFY, OPEN, CLOSE, ARCHIVE, CHECK_IN, ADD_AD_HOC, REOPEN,
+        CONSENT, CONCLUSIONS, RECUSE, WITHDRAW_RECUSAL, OPINION, OPEN_VOTE, CAST, COUNT, DECIDE, ADOPT_WITHOUT_VOTE,
+        CAST_ALL_EXCEPT, CORRECT_BALLOT, REOPEN_ITEM;
 
         boolean onItem() {
             return compareTo(CONSENT) >= 0;
@@ -38,13 +39,20 @@ final class Steps {
      * What of an item and of its proceedings the table looks at.
      *
      * @param position the item's number on the agenda, for the reason given
+     * @param method how the item's vote is taken; null when there is none
+     * @param outcome what was decided; null while the item is undecided
      */
-    record ItemState(int position, boolean adHoc, boolean consent, boolean voteRequired, Ballot vote, boolean decided) {
+    record ItemState(int position, boolean adHoc, boolean consent, boolean voteRequired, Ballot vote, VoteMethod method,
+            Outcome outcome) {
 
         static ItemState of(AgendaItem item, ItemProceedings p) {
             Ballot vote = p.vote() == null ? Ballot.NONE : p.vote().open() ? Ballot.OPEN : Ballot.COUNTED;
             return new ItemState(item.position(), item.adHoc(), item.adHocConsent(), item.voteRequired(), vote,
-                    p.decision() != null);
+                    p.vote() == null ? null : p.vote().method(), p.decision() == null ? null : p.decision().outcome());
+        }
+
+        boolean decided() {
+            return outcome != null;
         }
 
         boolean needsConsent() {
@@ -58,10 +66,41 @@ final class Steps {
     private static final Set<MeetingState> BEFORE_OR_DURING = Set.of(MeetingState.NOTIFIED, MeetingState.OPEN);
     private static final Set<MeetingState> DURING_OR_AFTER = Set.of(MeetingState.OPEN, MeetingState.CLOSED);
 
+    /**
+     * The votes that may be recorded in one step as "all in favour, except …": those where the members' choices are seen
+     * together (a show of hands, an oral vote). A named ballot is signed by each member, and a secret one names nobody.
+     */
+    static final Set<VoteMethod> ALL_AT_ONCE = Set.of(VoteMethod.SHOW_OF_HANDS, VoteMethod.ORAL);
+
+    /**
+     * The decisions an item's panel may reopen while the meeting is open: a deferral or a call for further study taken
+     * without a vote, so that the meeting can come back to the item. A vote's outcome is not reopened: once counted, an
+     * adoption has gone to supervision and a rejection is reconsidered only by a new resolution (复议).
+     */
+    static final Set<Outcome> REOPENABLE = Set.of(Outcome.DEFERRED, Outcome.FURTHER_STUDY);
+
+    /**
+     * Why a step on the meeting is refused in this state, with its minutes begun ({@code minutesBegun}) or not; empty
+     * when it is allowed. A closed meeting may be reopened (a member's late word, an item forgotten) only until the
+     * office starts its minutes: from the first draft on, the minutes are what the meeting was.
+     */
+    static Optional<Violation> refusal(Step step, MeetingState state, boolean minutesBegun) {
+        if (step != Step.REOPEN) {
+            return refusal(step, state);
+        }
+        return Optional.ofNullable(state != MeetingState.CLOSED
+                ? Violation.of("", "procedure.wrong-state", InvalidInput.label("procedure.reopen"), label(state),
+                        label(MeetingState.CLOSED))
+                : minutesBegun ? Violation.of("", "procedure.reopen-minutes") : null);
+    }
+
     /** Why a step on the meeting is refused in this state; empty when it is allowed. */
     static Optional<Violation> refusal(Step step, MeetingState state) {
         if (step.onItem()) {
             throw new IllegalArgumentException(step + " is a step on an item");
+        }
+        if (step == Step.REOPEN) {
+            throw new IllegalArgumentException("reopening depends on the minutes: ask with minutesBegun");
         }
         return Optional.ofNullable(switch (step) {
             case REVISE -> state.held() ? Violation.of("", "meetings.revise-held", label(state)) : null;
@@ -93,14 +132,20 @@ final class Steps {
             case WITHDRAW_RECUSAL -> !BEFORE_OR_DURING.contains(state)
                     ? Violation.of("", "procedure.recusal-state", label(state))
                     : item.decided() || item.vote() != Ballot.NONE ? Violation.of("", "procedure.recusal-locked", at) : null;
-            case OPINION -> DURING_OR_AFTER.contains(state) ? null : Violation.of("", "procedure.opinion-state", label(state));
+            case OPINION -> state == MeetingState.OPEN ? null : Violation.of("", "procedure.opinion-state", label(state));
             case OPEN_VOTE -> notOpen(state) != null ? notOpen(state)
                     : item.decided() ? Violation.of("", "procedure.already-decided", at)
                     : item.vote() != Ballot.NONE ? Violation.of("", "procedure.vote-exists", at)
                     : item.needsConsent() ? Violation.of("", "procedure.ad-hoc-without-consent", at) : null;
-            case CAST, COUNT -> item.vote() == Ballot.COUNTED ? Violation.of("", "procedure.vote-counted", at)
+            case CAST, COUNT, CORRECT_BALLOT -> item.vote() == Ballot.COUNTED ? Violation.of("", "procedure.vote-counted", at)
                     : state != MeetingState.OPEN || item.vote() == Ballot.NONE
                     ? Violation.of("", "procedure.vote-not-open", at) : null;
+            case CAST_ALL_EXCEPT -> refusal(Step.CAST, state, item).orElseGet(() -> ALL_AT_ONCE.contains(item.method())
+                    ? null : Violation.of("", "procedure.all-except-method", InvalidInput.label("enum.VoteMethod." + item.method())));
+            case REOPEN_ITEM -> notOpen(state) != null ? notOpen(state)
+                    : !item.decided() ? Violation.of("", "procedure.reopen-undecided", at)
+                    : !REOPENABLE.contains(item.outcome()) ? Violation.of("", "procedure.reopen-outcome", at,
+                            InvalidInput.label("enum.Outcome." + item.outcome())) : null;
             case DECIDE -> notOpen(state) != null ? notOpen(state)
                     : item.decided() ? Violation.of("", "procedure.already-decided", at)
                     : item.needsConsent() ? Violation.of("", "procedure.ad-hoc-without-consent", at) : null;
@@ -122,6 +167,12 @@ final class Steps {
     /** Refuses the step, with its reason, unless the table allows it. */
     static void require(Step step, MeetingState state) {
         refusal(step, state).ifPresent(v -> {
+            throw new Refused(java.util.List.of(v));
+        });
+    }
+
+    static void require(Step step, MeetingState state, boolean minutesBegun) {
+        refusal(step, state, minutesBegun).ifPresent(v -> {
             throw new Refused(java.util.List.of(v));
         });
     }

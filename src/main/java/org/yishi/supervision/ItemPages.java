@@ -213,7 +213,7 @@ public class ItemPages {
         Set<Long> actors = new LinkedHashSet<>();
         steps.forEach(s -> actors.add(s.actor()));
         reports.forEach(r -> actors.add(r.actor()));
-        Map<Long, String> actorNames = views.actorNames(actors);
+        Map<Long, String> actorNames = views.actorNames(actors, unitNames, locale);
         model.put("steps", ItemLog.lines(steps.stream()
                 .map(s -> new StepLine(s, actorNames.get(s.actor()), merged(viewer, s, locale), null)).toList(),
                 reports, actorNames));

@@ -55,9 +55,11 @@ public class ItemViews {
     private final Accounts accounts;
     private final Supervision supervision;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
     ItemViews(Directory directory, Meetings meetings, MeetingTitles titles, Accounts accounts, Supervision supervision,
-            Optional<Clock> clock) {
+            Optional<Clock> clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.directory = directory;
         this.meetings = meetings;
         this.titles = titles;
@@ -112,12 +114,19 @@ public class ItemViews {
     }
 
     /** The accounts that acted, by their display name (or user name). */
-    Map<Long, String> actorNames(Collection<Long> ids) {
+    Map<Long, String> actorNames(Collection<Long> ids, Map<Long, String> unitNames, Locale locale) {
         Map<Long, String> names = new HashMap<>();
+        boolean english = MeetingTitles.english(locale);
         for (Long id : ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
             try {
                 var a = accounts.account(id);
-                names.put(id, a.displayName() != null && !a.displayName().isBlank() ? a.displayName() : a.username());
+                // the person behind the account, or the unit a liaison speaks for, before any login name (issue 12)
+                String person = a.personId() == null ? null
+                        : directory.findPerson(a.personId()).map(p -> p.name(english)).orElse(null);
+                String unit = a.unitId() == null || !unitNames.containsKey(a.unitId()) ? null
+                        : messages.getMessage("supervision.actor.liaison", new Object[] {unitNames.get(a.unitId())}, locale);
+                names.put(id, person != null ? person : unit != null ? unit
+                        : a.displayName() != null && !a.displayName().isBlank() ? a.displayName() : a.username());
             } catch (NotFound e) {
                 // an account removed since: the log keeps its number only
             }

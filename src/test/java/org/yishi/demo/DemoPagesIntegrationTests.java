@@ -1,10 +1,8 @@
 package org.yishi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,14 +32,7 @@ class DemoPagesIntegrationTests {
     JdbcClient jdbc;
 
     private RequestPostProcessor as(TestAccounts.Login login) throws Exception {
-        MockHttpServletResponse signedIn = mvc.perform(formLogin("/login").user(login.username()).password(login.password()))
-                .andReturn().getResponse();
-        Cookie session = signedIn.getCookie("SESSION");
-        assertThat(session).as("signed in as %s", login.username()).isNotNull();
-        return request -> {
-            request.setCookies(session);
-            return request;
-        };
+        return DemoSessions.as(mvc, login);
     }
 
     private String page(String path, RequestPostProcessor who, int status) throws Exception {
@@ -95,5 +86,22 @@ class DemoPagesIntegrationTests {
         assertThat(page("/meetings/987654321", office, 404)).contains("未找到").doesNotContain("系统出现错误");
         assertThat(page("/meetings/987654321?language=en", office, 404)).contains("Not found")
                 .doesNotContain("Something went wrong");
+    }
+
+    @Test
+    void theDemoLedgerNamesEachItemsResponsibleLeaderAndPagesNameWhoIsSignedIn() throws Exception {
+        RequestPostProcessor supervision = as(TestAccounts.of(accounts, "supervision"));
+        String ledger = page("/supervision/ledger", supervision, 200);
+        java.util.List<String> leaders = org.jsoup.Jsoup.parse(ledger).select("#ledger td.leader, table td.leader").eachText();
+        assertThat(leaders).as("the 责任领导 column").isNotEmpty().doesNotContain("");
+        assertThat(leaders).contains("邢玉福", "周翔", "王春雷");
+        assertThat(page("/supervision/ledger?language=en", supervision, 200)).contains("Xing Yufu");
+
+        long zhangChao = jdbc.sql("select person_id from account where username = 'secretary'").query(Long.class).single();
+        RequestPostProcessor secretary = as(TestAccounts.member(accounts, zhangChao));
+        org.jsoup.nodes.Element account = org.jsoup.Jsoup.parse(page("/meetings", secretary, 200)).getElementById("account-link");
+        assertThat(account.text()).as("the person, not the login name").isEqualTo("张超");
+        assertThat(org.jsoup.Jsoup.parse(page("/meetings?language=en", secretary, 200)).getElementById("account-link").text())
+                .isEqualTo("Zhang Chao");
     }
 }

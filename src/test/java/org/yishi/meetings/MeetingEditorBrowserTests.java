@@ -88,13 +88,13 @@ class MeetingEditorBrowserTests {
         chooseBodyAndDate(heshanStandingCommittee(), "2023-03-15");
         new Select(driver.findElement(By.id("timeOfDay"))).selectByValue("AFTERNOON");
 
-        WebElement guo = memberRow("Guo Xueguang");
+        WebElement guo = memberRow("郭学光");
         guo.findElement(By.cssSelector("input[value=ON_LEAVE]")).click();
         guo.findElement(By.cssSelector("input[type=text]")).sendKeys("出差");
         new Select(driver.findElement(By.id("presidingPersonId"))).selectByValue(
                 memberRow("张超").getAttribute("data-person"));
         driver.findElements(By.cssSelector("#in-attendance label")).stream()
-                .filter(l -> l.getText().equals("Qi Tielin")).findFirst().orElseThrow()
+                .filter(l -> l.getText().equals("齐铁林")).findFirst().orElseThrow()
                 .findElement(By.tagName("input")).click();
 
         Select firstVisibility = new Select(driver.findElement(By.name("items[0].visibility")));
@@ -124,11 +124,11 @@ class MeetingEditorBrowserTests {
         List<String> paragraphs = readout.findElements(By.tagName("p")).stream().map(WebElement::getText).toList();
         assertThat(paragraphs).containsExactly(
                 "3月15日下午，区委常委会召开会议，传达学习省委全会精神。区委书记张超主持会议并讲话。"
-                        + "区委副书记、区长Xing Yufu，区委副书记Zhou Xiang，区委常委Tian Qingchang、Wang Chunlei、Su Yuxin、Wang Fei、Wang Junhong出席会议。"
-                        + "区领导Qi Tielin列席会议。",
+                        + "区委副书记、区长邢玉福，区委副书记周翔，区委常委田庆昌、王春雷、苏玉新、王飞、王俊红出席会议。"
+                        + "区领导齐铁林列席会议。",
                 "会议要求，全区上下要迅速掀起学习热潮。",
                 "会议还研究了其他事项。");
-        assertThat(driver.findElement(By.id("on-leave")).getText()).contains("Guo Xueguang").contains("出差");
+        assertThat(driver.findElement(By.id("on-leave")).getText()).contains("郭学光").contains("出差");
 
         driver.findElement(By.id("readout-tab-en")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("readout-text"), "District Party Secretary"));

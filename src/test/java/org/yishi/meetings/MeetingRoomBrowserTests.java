@@ -188,7 +188,13 @@ class MeetingRoomBrowserTests {
         assertThat(text("roll-counts")).isEqualTo("出席7 · 请假1 · 未到1");
         browser.screenshot("room-5-quorum-met");
 
-        act(() -> driver.findElement(By.id("next-action")).click());
+        // with the quorum met, opening asks first, with the numbers
+        act(() -> {
+            driver.findElement(By.id("next-action")).click();
+            var alert = browser.wait.until(ExpectedConditions.alertIsPresent());
+            assertThat(alert.getText()).startsWith("应到会9人，实到7人，请假1人。");
+            alert.accept();
+        });
         assertThat(text("room-notice")).isEqualTo("已宣布开会。");
         assertThat(currentStep()).isEqualTo("进行中");
         assertThat(text("next-action")).isEqualTo("宣布散会");
@@ -320,7 +326,10 @@ class MeetingRoomBrowserTests {
         }
         assertThat(text("quorum-verdict")).isEqualTo("Quorum met");
         assertThat(row(p.lin()).getText()).contains("Lin Haifeng").contains("Presides");
-        act(() -> driver.findElement(By.id("next-action")).click());
+        act(() -> {
+            driver.findElement(By.id("next-action")).click();
+            browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+        });
         assertThat(text("room-notice")).isEqualTo("The meeting is open.");
         selectItem(p.investment());
         act(() -> {
@@ -338,6 +347,80 @@ class MeetingRoomBrowserTests {
         assertThat(text("outcome-explanation")).contains("rejected");
         browser.screenshot("room-14-english-rejected");
         driver.get(url("/meetings/" + p.meetingId() + "/run?language=zh-CN"));
+    }
+
+    @Test
+    void mistakesAreCorrectedWithAReason() {
+        PlannedMeeting p = plan();
+        var driver = browser.driver;
+        procedure.notify(p.meetingId());
+        for (long member : List.of(p.chen(), p.liu(), p.zhao(), p.sun(), p.zhou(), p.wu())) {
+            procedure.checkIn(p.meetingId(), member, Procedure.Attendance.PRESENT, null);
+        }
+        procedure.open(p.meetingId());
+        driver.get(url("/meetings/" + p.meetingId() + "/run?item=" + p.investment()));
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("room")));
+        act(() -> {
+            new Select(driver.findElement(By.id("vote-method"))).selectByValue("SHOW_OF_HANDS");
+            driver.findElement(By.id("open-vote")).click();
+        });
+        vote(p.lin(), "NO");
+        // the clerk clicked the wrong button: corrected before the count, with the reason
+        act(() -> {
+            voter(p.lin()).findElement(By.cssSelector("details.correct summary")).click();
+            new Select(voter(p.lin()).findElement(By.cssSelector(".correct-form select"))).selectByValue("YES");
+            voter(p.lin()).findElement(By.cssSelector(".correct-form button")).click();
+        });
+        assertThat(text("room-errors")).contains("请填写更正理由。");
+        act(() -> {
+            voter(p.lin()).findElement(By.cssSelector(".correct-form input[name=reason]")).sendKeys("误点了不同意");
+            new Select(voter(p.lin()).findElement(By.cssSelector(".correct-form select"))).selectByValue("YES");
+            voter(p.lin()).findElement(By.cssSelector(".correct-form button")).click();
+        });
+        assertThat(text("room-notice")).isEqualTo("已更正林海峰的表决：同意。");
+        assertThat(voter(p.lin()).getText()).contains("同意");
+        // the rest of the show of hands in one step: all in favour, except one abstaining
+        act(() -> {
+            driver.findElement(By.cssSelector("#all-except summary")).click();
+            new Select(driver.findElement(By.cssSelector("#all-except-form select[name='except-" + p.wu() + "']")))
+                    .selectByValue("ABSTAIN");
+            browser.screenshot("room-17-all-except");
+            driver.findElement(By.id("all-except-submit")).click();
+        });
+        assertThat(text("room-notice")).isEqualTo("已记录6人的表决（其中1人不同意或弃权，其余同意）。");
+        assertThat(text("tally")).isEqualTo("同意6 · 不同意0 · 弃权1 · 未表决0");
+        assertThat(driver.findElements(By.id("all-except"))).as("nobody is left to vote").isEmpty();
+        act(() -> driver.findElement(By.id("count-vote")).click());
+        assertThat(text("outcome-label")).isEqualTo("通过");
+        assertThat(driver.findElements(By.id("reopen-item"))).as("a vote's outcome is not taken back").isEmpty();
+
+        // a deferral is taken back while the meeting sits
+        selectItem(p.renovation());
+        act(() -> driver.findElement(By.cssSelector("#decide-form button.decide-defer")).click());
+        act(() -> {
+            driver.findElement(By.cssSelector("#reopen-item summary")).click();
+            driver.findElement(By.id("reopen-item-reason")).sendKeys("材料已补齐，继续审议");
+            driver.findElement(By.id("reopen-item-submit")).click();
+        });
+        assertThat(text("room-notice")).isEqualTo("决定已撤回，本项议题重新待议。");
+        assertThat(driver.findElements(By.id("outcome"))).isEmpty();
+        assertThat(driver.findElement(By.id("decide-form")).isDisplayed()).isTrue();
+        browser.screenshot("room-18-deferral-reopened");
+
+        // closed by mistake: back in session with a reason, until the minutes are begun
+        procedure.close(p.meetingId());
+        driver.get(url("/meetings/" + p.meetingId() + "/run"));
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("room")));
+        assertThat(currentStep()).isEqualTo("已结束");
+        assertThat(driver.findElements(By.id("opinion-form"))).as("opinions no longer change once closed").isEmpty();
+        act(() -> {
+            driver.findElement(By.cssSelector("#reopen summary")).click();
+            driver.findElement(By.id("reopen-reason")).sendKeys("尚有议题未议，误宣布散会");
+            driver.findElement(By.id("reopen-submit")).click();
+        });
+        assertThat(text("room-notice")).isEqualTo("已重新开会。");
+        assertThat(currentStep()).isEqualTo("进行中");
+        browser.screenshot("room-19-reopened");
     }
 
     @Test

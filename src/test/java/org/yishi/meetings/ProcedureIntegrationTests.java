@@ -340,6 +340,131 @@ class ProcedureIntegrationTests {
         assertThat(counted.get("explanation").asString()).isEqualTo("9 members should attend; 4 yes ≤ 4.5: rejected.");
     }
 
+    // ------------------------------------------------------------------------------------------- corrections (issue 12)
+
+    private String audited(String action, long subject) {
+        return jdbc.sql("select coalesce(before_json, '') || ' -> ' || coalesce(after_json, '') from audit_entry "
+                + "where action = :a and subject_id = :s order by id desc limit 1").param("a", action)
+                .param("s", String.valueOf(subject)).query(String.class).single();
+    }
+
+    private String choiceOf(long item, String who) {
+        return jdbc.sql("select choice from ballot where item_id = :i and person_id = :p").param("i", item)
+                .param("p", person(who)).query(String.class).optional().orElse("none");
+    }
+
+    @Test
+    void aBallotRecordedByMistakeIsCorrectedBeforeTheCountWithAReasonAndAudited() {
+        long meeting = opened(NINE, List.of(item("DELIBERATE", "审议更正方案")));
+        long item = items(meeting).getFirst();
+        vote(item, "SHOW_OF_HANDS");
+        cast(item, "Zhang Chao", "YES");
+        String correction = "/api/items/" + item + "/ballots/" + person("Zhang Chao") + "/correction";
+
+        assertThat(office.post(correction, Map.of("choice", "NO")).refusal())
+                .containsExactly("reason: Give the reason for the correction.");
+        assertThat(refusal(office.post(correction, Map.of("choice", "YES", "reason", "误点"))))
+                .isEqualTo("Zhang Chao's ballot is already recorded as Yes; nothing to correct.");
+        assertThat(refusal(office.post("/api/items/" + item + "/ballots/" + person("Xing Yufu") + "/correction",
+                Map.of("choice", "NO", "reason", "误点"))))
+                .isEqualTo("Xing Yufu has not voted on item 1; there is no ballot to correct.");
+        assertThat(choiceOf(item, "Zhang Chao")).as("refusals change nothing").isEqualTo("YES");
+
+        office.post(correction, Map.of("choice", "NO", "reason", "举手时记错")).expect(204);
+        assertThat(choiceOf(item, "Zhang Chao")).isEqualTo("NO");
+        assertThat(audited("vote.correct-ballot", item)).contains("\"choice\":\"YES\"").contains("\"choice\":\"NO\"")
+                .contains("举手时记错");
+        // taken back altogether: the member had not voted
+        office.post(correction, Map.of("reason", "记错了人")).expect(204);
+        assertThat(choiceOf(item, "Zhang Chao")).isEqualTo("none");
+
+        for (String n : NINE) {
+            cast(item, n, "YES");
+        }
+        office.post("/api/items/" + item + "/count", Map.of()).expect(200);
+        assertThat(refusal(office.post(correction, Map.of("choice", "NO", "reason", "计票后"))))
+                .isEqualTo("The vote on item 1 has been counted: no more ballots.");
+        assertThat(choiceOf(item, "Zhang Chao")).isEqualTo("YES");
+    }
+
+    @Test
+    void aShowOfHandsIsRecordedInOneStepAsAllInFavourExcept() {
+        long meeting = opened(NINE.subList(0, 8), List.of(item("DELIBERATE", "审议举手方案"), item("DELIBERATE", "审议记名方案")));
+        List<Long> items = items(meeting);
+        long hands = items.get(0);
+        office.post("/api/items/" + hands + "/recusals", Map.of("personId", person("Wang Fei"), "reason", "亲属关系")).expect(204);
+        vote(hands, "SHOW_OF_HANDS");
+        cast(hands, "Zhang Chao", "YES");
+        String allExcept = "/api/items/" + hands + "/ballots/all-except";
+
+        // who may not vote cannot be an exception either, and nothing is recorded
+        assertThat(office.post(allExcept, Map.of("except", Map.of(person("Wang Fei"), "NO", person("Guo Xueguang"), "NO")))
+                .problem(409).get("detail").asString())
+                .contains("Wang Fei is recused from item 1").contains("Guo Xueguang is not present");
+        assertThat(rows("ballot where item_id = " + hands)).isEqualTo(1);
+
+        JsonNode recorded = office.post(allExcept, Map.of("except", Map.of(person("Xing Yufu"), "NO",
+                person("Zhou Xiang"), "ABSTAIN"))).expect(200).json();
+        // eight present, one recused, one had voted: six recorded in one step
+        assertThat(recorded.get("recorded").asInt()).isEqualTo(6);
+        assertThat(choiceOf(hands, "Xing Yufu")).isEqualTo("NO");
+        assertThat(choiceOf(hands, "Zhou Xiang")).isEqualTo("ABSTAIN");
+        assertThat(choiceOf(hands, "Wang Junhong")).isEqualTo("YES");
+        assertThat(choiceOf(hands, "Wang Fei")).isEqualTo("none");
+        assertThat(audited("vote.cast-all-except", hands)).contains("\"YES\":4").contains("\"NO\":1").contains("\"ABSTAIN\":1");
+        assertThat(refusal(office.post(allExcept, Map.of()))).isEqualTo("Every member entitled to vote on item 1 has voted.");
+        JsonNode counted = office.post("/api/items/" + hands + "/count", Map.of()).expect(200).json();
+        assertThat(counted.get("decision").get("outcome").asString()).isEqualTo("ADOPTED");
+
+        long named = items.get(1);
+        vote(named, "NAMED");
+        assertThat(refusal(office.post("/api/items/" + named + "/ballots/all-except", Map.of())))
+                .startsWith("Named ballot: each ballot is recorded one by one");
+        assertThat(rows("ballot where item_id = " + named)).isZero();
+    }
+
+    @Test
+    void aClosedMeetingIsReopenedWithAReasonUntilItsMinutesAreBegunAndOpinionsWaitForIt() {
+        long meeting = opened(NINE, List.of(item("DELIBERATE", "审议重开方案")));
+        long item = items(meeting).getFirst();
+        office.post("/api/items/" + item + "/decision", Map.of("outcome", "DEFERRED")).expect(200);
+        office.post("/api/meetings/" + meeting + "/close", Map.of()).expect(200);
+        assertThat(refusal(office.post("/api/items/" + item + "/opinions", Map.of("personId", person("Zhang Chao"),
+                "text", "补充意见。")))).startsWith("Opinions are recorded while the meeting is in session");
+
+        assertThat(office.post("/api/meetings/" + meeting + "/reopen", Map.of("reason", " ")).refusal())
+                .containsExactly("reason: Give the reason for the correction.");
+        JsonNode reopened = office.post("/api/meetings/" + meeting + "/reopen", Map.of("reason", "误宣布散会")).expect(200).json();
+        assertThat(reopened.get("state").asString()).isEqualTo("OPEN");
+        assertThat(audited("meeting.reopen", meeting)).contains("CLOSED").contains("误宣布散会");
+        office.post("/api/items/" + item + "/opinions", Map.of("personId", person("Zhang Chao"), "text", "补充意见。")).expect(200);
+
+        office.post("/api/meetings/" + meeting + "/close", Map.of()).expect(200);
+        office.post("/api/meetings/" + meeting + "/minutes", Map.of()).expect(201);
+        assertThat(refusal(office.post("/api/meetings/" + meeting + "/reopen", Map.of("reason", "再开"))))
+                .isEqualTo("The minutes have been begun, so the meeting can no longer be reopened: the minutes record the meeting as it was.");
+        assertThat(office.get("/api/meetings/" + meeting).expect(200).json().get("state").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aDeferralIsTakenBackWhileTheMeetingSitsButAVotesOutcomeIsNot() {
+        long meeting = opened(NINE, List.of(item("DELIBERATE", "审议缓议方案")));
+        long item = items(meeting).getFirst();
+        office.post("/api/items/" + item + "/decision", Map.of("outcome", "DEFERRED")).expect(200);
+        String reopen = "/api/items/" + item + "/decision/reopen";
+        assertThat(office.post(reopen, Map.of()).refusal()).containsExactly("reason: Give the reason for the correction.");
+        office.post(reopen, Map.of("reason", "补充材料已送到，会议继续审议")).expect(204);
+        assertThat(rows("decision where item_id = " + item)).isZero();
+        assertThat(audited("item.reopen", item)).contains("DEFERRED").contains("补充材料已送到");
+
+        vote(item, "SHOW_OF_HANDS");
+        office.post("/api/items/" + item + "/ballots/all-except", Map.of()).expect(200);
+        office.post("/api/items/" + item + "/count", Map.of()).expect(200);
+        assertThat(refusal(office.post(reopen, Map.of("reason", "再议"))))
+                .startsWith("Item 1 was decided by a vote (Adopted) and cannot be taken back");
+        assertThat(rows("decision where item_id = " + item)).isEqualTo(1);
+    }
+
     @Test
     void theLifecycleOnlyMovesForwardOneStepAtATime() {
         long meeting = plan(NINE, List.of(item("DELIBERATE", "审议辛方案")));

@@ -23,12 +23,16 @@ class StepsTests {
     /** Every combination of the item's facts the table looks at. */
     private static List<ItemState> everyItem() {
         List<ItemState> all = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>(List.of(Outcome.values()));
+        outcomes.add(null);
         for (boolean adHoc : new boolean[] {false, true}) {
             for (boolean consent : new boolean[] {false, true}) {
                 for (boolean voteRequired : new boolean[] {false, true}) {
                     for (Ballot vote : Ballot.values()) {
-                        for (boolean decided : new boolean[] {false, true}) {
-                            all.add(new ItemState(3, adHoc, consent, voteRequired, vote, decided));
+                        for (VoteMethod method : vote == Ballot.NONE ? new VoteMethod[] {null} : VoteMethod.values()) {
+                            for (Outcome outcome : outcomes) {
+                                all.add(new ItemState(3, adHoc, consent, voteRequired, vote, method, outcome));
+                            }
                         }
                     }
                 }
@@ -37,11 +41,21 @@ class StepsTests {
         return all;
     }
 
-    private static final Map<Step, Predicate<Offers>> OFFERED = Map.of(
-            Step.CONSENT, Offers::consent, Step.RECUSE, Offers::recuse, Step.WITHDRAW_RECUSAL, Offers::withdrawRecusal,
-            Step.OPINION, Offers::opinion, Step.OPEN_VOTE, Offers::openVote, Step.CAST, Offers::ballot,
-            Step.COUNT, Offers::count, Step.DECIDE, Offers::decide, Step.ADOPT_WITHOUT_VOTE, Offers::adoptWithoutVote,
-            Step.CONCLUSIONS, Offers::conclusions);
+    /** An item as the older tests name it: decided or not (adopted, when decided), its vote a named one when there is one. */
+    private static ItemState state(int position, boolean adHoc, boolean consent, boolean voteRequired, Ballot vote,
+            boolean decided) {
+        return new ItemState(position, adHoc, consent, voteRequired, vote, vote == Ballot.NONE ? null : VoteMethod.NAMED,
+                decided ? Outcome.ADOPTED : null);
+    }
+
+    private static final Map<Step, Predicate<Offers>> OFFERED = Map.ofEntries(
+            Map.entry(Step.CONSENT, Offers::consent), Map.entry(Step.RECUSE, Offers::recuse),
+            Map.entry(Step.WITHDRAW_RECUSAL, Offers::withdrawRecusal), Map.entry(Step.OPINION, Offers::opinion),
+            Map.entry(Step.OPEN_VOTE, Offers::openVote), Map.entry(Step.CAST, Offers::ballot),
+            Map.entry(Step.COUNT, Offers::count), Map.entry(Step.DECIDE, Offers::decide),
+            Map.entry(Step.ADOPT_WITHOUT_VOTE, Offers::adoptWithoutVote), Map.entry(Step.CONCLUSIONS, Offers::conclusions),
+            Map.entry(Step.CAST_ALL_EXCEPT, Offers::allExcept), Map.entry(Step.CORRECT_BALLOT, Offers::correctBallot),
+            Map.entry(Step.REOPEN_ITEM, Offers::reopenItem));
 
     @Test
     void anItemsFormIsOfferedExactlyWhenItsStepIsNotRefused() {
@@ -76,40 +90,102 @@ class StepsTests {
 
     @Test
     void aMemberMayBeRecusedWhileTheVoteIsOpenButNotOnceTheItemIsDecided() {
-        ItemState voting = new ItemState(2, false, false, true, Ballot.OPEN, false);
+        ItemState voting = state(2, false, false, true, Ballot.OPEN, false);
         assertThat(Steps.allowed(Step.RECUSE, MeetingState.OPEN, voting)).isTrue();
-        assertThat(Steps.allowed(Step.RECUSE, MeetingState.NOTIFIED, new ItemState(2, false, false, true, Ballot.NONE, false)))
+        assertThat(Steps.allowed(Step.RECUSE, MeetingState.NOTIFIED, state(2, false, false, true, Ballot.NONE, false)))
                 .as("before the meeting opens").isTrue();
         // a recusal recorded stands once the vote has begun
         assertThat(Steps.refusal(Step.WITHDRAW_RECUSAL, MeetingState.OPEN, voting)).get()
                 .extracting(v -> v.code()).isEqualTo("procedure.recusal-locked");
-        ItemState decided = new ItemState(2, false, false, true, Ballot.COUNTED, true);
+        ItemState decided = state(2, false, false, true, Ballot.COUNTED, true);
         assertThat(Steps.refusal(Step.RECUSE, MeetingState.OPEN, decided)).get()
                 .extracting(v -> v.code()).isEqualTo("procedure.already-decided");
-        assertThat(Steps.refusal(Step.RECUSE, MeetingState.CLOSED, new ItemState(2, false, false, true, Ballot.NONE, false)))
+        assertThat(Steps.refusal(Step.RECUSE, MeetingState.CLOSED, state(2, false, false, true, Ballot.NONE, false)))
                 .get().extracting(v -> v.code()).isEqualTo("procedure.recusal-state");
     }
 
     @Test
     void votesAndDecisionsFollowTheRulesOfProcedure() {
-        ItemState adHoc = new ItemState(4, true, false, false, Ballot.NONE, false);
+        ItemState adHoc = state(4, true, false, false, Ballot.NONE, false);
         assertThat(Steps.refusal(Step.OPEN_VOTE, MeetingState.OPEN, adHoc)).get()
                 .extracting(v -> v.code()).isEqualTo("procedure.ad-hoc-without-consent");
         assertThat(Steps.allowed(Step.CONSENT, MeetingState.OPEN, adHoc)).isTrue();
-        ItemState consented = new ItemState(4, true, true, false, Ballot.NONE, false);
+        ItemState consented = state(4, true, true, false, Ballot.NONE, false);
         assertThat(Steps.refusal(Step.CONSENT, MeetingState.OPEN, consented)).get()
                 .extracting(v -> v.code()).isEqualTo("procedure.consent-recorded");
         assertThat(Steps.allowed(Step.ADOPT_WITHOUT_VOTE, MeetingState.OPEN, consented)).isTrue();
 
-        ItemState major = new ItemState(2, false, false, true, Ballot.NONE, false);
+        ItemState major = state(2, false, false, true, Ballot.NONE, false);
         assertThat(Steps.refusal(Step.ADOPT_WITHOUT_VOTE, MeetingState.OPEN, major)).get()
                 .extracting(v -> v.code()).isEqualTo("procedure.vote-required");
         assertThat(Steps.allowed(Step.DECIDE, MeetingState.OPEN, major)).as("deferring needs no vote").isTrue();
         assertThat(Steps.refusal(Step.CAST, MeetingState.OPEN, major)).get()
                 .extracting(v -> v.code()).isEqualTo("procedure.vote-not-open");
-        assertThat(Steps.refusal(Step.CAST, MeetingState.OPEN, new ItemState(2, false, false, true, Ballot.COUNTED, true)))
+        assertThat(Steps.refusal(Step.CAST, MeetingState.OPEN, state(2, false, false, true, Ballot.COUNTED, true)))
                 .get().extracting(v -> v.code()).isEqualTo("procedure.vote-counted");
         assertThat(Steps.refusal(Step.OPEN_VOTE, MeetingState.CLOSED, major)).get()
                 .extracting(v -> v.code()).isEqualTo("procedure.not-open");
+    }
+
+    @Test
+    void aBallotIsCorrectedOnlyBeforeTheCountAndAShowOfHandsIsRecordedInOneStep() {
+        ItemState hands = new ItemState(2, false, false, true, Ballot.OPEN, VoteMethod.SHOW_OF_HANDS, null);
+        assertThat(Steps.allowed(Step.CORRECT_BALLOT, MeetingState.OPEN, hands)).isTrue();
+        assertThat(Steps.allowed(Step.CAST_ALL_EXCEPT, MeetingState.OPEN, hands)).isTrue();
+        assertThat(Steps.allowed(Step.CAST_ALL_EXCEPT, MeetingState.OPEN,
+                new ItemState(2, false, false, true, Ballot.OPEN, VoteMethod.ORAL, null))).isTrue();
+        // each signs a named ballot, and a secret one names nobody: recorded one by one
+        for (VoteMethod oneByOne : new VoteMethod[] {VoteMethod.NAMED, VoteMethod.SECRET}) {
+            ItemState item = new ItemState(2, false, false, true, Ballot.OPEN, oneByOne, null);
+            assertThat(Steps.refusal(Step.CAST_ALL_EXCEPT, MeetingState.OPEN, item)).get()
+                    .extracting(v -> v.code()).isEqualTo("procedure.all-except-method");
+            assertThat(Steps.allowed(Step.CORRECT_BALLOT, MeetingState.OPEN, item)).as("a ballot mark taken back").isTrue();
+        }
+        ItemState counted = new ItemState(2, false, false, true, Ballot.COUNTED, VoteMethod.SHOW_OF_HANDS, Outcome.ADOPTED);
+        assertThat(Steps.refusal(Step.CORRECT_BALLOT, MeetingState.OPEN, counted)).get()
+                .extracting(v -> v.code()).isEqualTo("procedure.vote-counted");
+        assertThat(Steps.refusal(Step.CAST_ALL_EXCEPT, MeetingState.OPEN, counted)).get()
+                .extracting(v -> v.code()).isEqualTo("procedure.vote-counted");
+        assertThat(Steps.refusal(Step.CORRECT_BALLOT, MeetingState.OPEN, state(2, false, false, true, Ballot.NONE, false)))
+                .get().extracting(v -> v.code()).isEqualTo("procedure.vote-not-open");
+    }
+
+    @Test
+    void aDeferralIsReopenedWhileTheMeetingSitsButAVotesOutcomeNever() {
+        for (Outcome outcome : List.of(Outcome.DEFERRED, Outcome.FURTHER_STUDY)) {
+            ItemState deferred = new ItemState(5, false, false, false, Ballot.NONE, null, outcome);
+            assertThat(Steps.allowed(Step.REOPEN_ITEM, MeetingState.OPEN, deferred)).isTrue();
+            assertThat(Steps.refusal(Step.REOPEN_ITEM, MeetingState.CLOSED, deferred)).get()
+                    .extracting(v -> v.code()).isEqualTo("procedure.not-open");
+        }
+        for (Outcome outcome : List.of(Outcome.ADOPTED, Outcome.ADOPTED_IN_PRINCIPLE, Outcome.REJECTED)) {
+            ItemState voted = new ItemState(5, false, false, true, Ballot.COUNTED, VoteMethod.NAMED, outcome);
+            assertThat(Steps.refusal(Step.REOPEN_ITEM, MeetingState.OPEN, voted)).get()
+                    .extracting(v -> v.code()).isEqualTo("procedure.reopen-outcome");
+        }
+        assertThat(Steps.refusal(Step.REOPEN_ITEM, MeetingState.OPEN, state(5, false, false, false, Ballot.NONE, false)))
+                .get().extracting(v -> v.code()).isEqualTo("procedure.reopen-undecided");
+    }
+
+    @Test
+    void aClosedMeetingIsReopenedOnlyUntilItsMinutesAreBegun() {
+        assertThat(Steps.refusal(Step.REOPEN, MeetingState.CLOSED, false)).isEmpty();
+        assertThat(Steps.refusal(Step.REOPEN, MeetingState.CLOSED, true)).get()
+                .extracting(v -> v.code()).isEqualTo("procedure.reopen-minutes");
+        for (MeetingState state : MeetingState.values()) {
+            if (state != MeetingState.CLOSED) {
+                assertThat(Steps.refusal(Step.REOPEN, state, false)).as("reopen in %s", state).get()
+                        .extracting(v -> v.code()).isEqualTo("procedure.wrong-state");
+            }
+        }
+        assertThat(List.of(Steps.LIFECYCLE)).as("reopening is a correction, never the next step").doesNotContain(Step.REOPEN);
+    }
+
+    @Test
+    void opinionsAreRecordedWhileTheMeetingSitsAndNoLongerChangeOnceItIsClosed() {
+        ItemState item = state(1, false, false, false, Ballot.NONE, false);
+        assertThat(Steps.allowed(Step.OPINION, MeetingState.OPEN, item)).isTrue();
+        assertThat(Steps.refusal(Step.OPINION, MeetingState.CLOSED, item)).get()
+                .extracting(v -> v.code()).isEqualTo("procedure.opinion-state");
     }
 }

@@ -100,13 +100,27 @@ final class DocumentPhrases {
                 + title.substring(title.offsetByCodePoints(0, 1));
     }
 
+    /**
+     * Text entered once (a place, a reason) as this document may show it: as entered, or, in an English document, null
+     * when it was written in Chinese, so that the document says it is given in Chinese only instead of mixing languages.
+     */
+    String entered(String text) {
+        return english && org.yishi.platform.TextLanguages.chinese(text) ? null : text;
+    }
+
+    /** {@link #entered} with the words for "given in Chinese only" in its place. */
+    String enteredOrSaid(String text) {
+        String shown = entered(text);
+        return shown == null ? get("document.chinese-only") : shown;
+    }
+
     /** Members on leave, each with the reason, in protocol order: "黄振宇（赴省委党校学习）". */
     List<String> onLeave(Meeting m) {
         List<String> leave = new ArrayList<>();
         for (Long id : protocolOrder(m.onLeave().stream().map(Leave::personId).toList())) {
             String reason = m.onLeave().stream().filter(l -> l.personId().equals(id)).findFirst().map(Leave::reason)
                     .orElse("");
-            leave.add(get("document.name-reason", name(id), reason));
+            leave.add(get("document.name-reason", name(id), enteredOrSaid(reason)));
         }
         return leave;
     }

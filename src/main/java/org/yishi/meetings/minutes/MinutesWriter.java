@@ -49,9 +49,10 @@ public class MinutesWriter {
         if (m.entrustedById() != null) {
             presiding = p.get("minutes.doc.on-behalf", p.titledInSentence(m.entrustedById()), presiding);
         }
-        String held = m.place() == null || m.place().isBlank()
+        String place = p.entered(m.place());
+        String held = place == null || place.isBlank()
                 ? p.get("minutes.doc.held", p.when(m), presiding, heading)
-                : p.get("minutes.doc.held-at", p.when(m), presiding, heading, m.place());
+                : p.get("minutes.doc.held-at", p.when(m), presiding, heading, place);
         List<Field> opening = List.of(Field.paragraph(p.get("minutes.doc.opening", held,
                 String.valueOf(due.size()), String.valueOf(present))));
 

@@ -47,7 +47,7 @@ class RecordWriter {
         List<Field> header = new ArrayList<>();
         header.add(new Field(p.get("record.time"), p.time(m)));
         if (m.place() != null && !m.place().isBlank()) {
-            header.add(new Field(p.get("record.place"), m.place()));
+            header.add(new Field(p.get("record.place"), p.enteredOrSaid(m.place())));
         }
         String presiding = p.nameAndTitle(m.presidingPersonId());
         if (m.entrustedById() != null) {
@@ -118,7 +118,7 @@ class RecordWriter {
             for (Long id : p.protocolOrder(proceedings.recusals().stream().map(Recusal::personId).toList())) {
                 String reason = proceedings.recusals().stream().filter(r -> r.personId() == id).findFirst()
                         .map(Recusal::reason).orElse("");
-                recused.add(p.get("document.name-reason", p.name(id), reason));
+                recused.add(p.get("document.name-reason", p.name(id), p.enteredOrSaid(reason)));
             }
             fields.add(new Field(p.get("record.item.recusals"), p.join(recused)));
         }

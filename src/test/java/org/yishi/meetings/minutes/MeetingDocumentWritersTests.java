@@ -50,7 +50,8 @@ class MeetingDocumentWritersTests {
         String text = record.write(facts, EN).plainText();
         assertThat(text).contains("Record of the meeting: Standing Committee of the Qingchuan District Party Committee, term 8, meeting 16",
                 "Time: Afternoon of 12 March 2024", "Presiding: Lin Haifeng (Secretary of the District Party Committee)",
-                "On leave: 1: Huang Zhenyu (赴省委党校学习)", "2. Deliberate the Implementation Plan", "Voting method: Named ballot",
+                // the place and the reason for leave were entered in Chinese only: said so, not mixed in (issue 12)
+                "Place: given in Chinese only", "On leave: 1: Huang Zhenyu (given in Chinese only)", "2. Deliberate the Implementation Plan", "Voting method: Named ballot",
                 "Huang Zhenyu in writing (absent: recorded, never counted): 同意方案。",
                 "Count: 6 yes, 1 no, 1 abstaining", "7 members voted; a secret ballot records no member’s choice");
     }
