@@ -165,6 +165,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
                         .requestMatchers(HttpMethod.GET, "/api/volunteering/volunteers/*", "/api/volunteering/volunteers/*/id-number")
                         .hasAnyAuthority(Permission.VOLUNTEER_SELF, Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
+                        // congress and CPPCC sessions (issue 13): each change is checked by its own permission too
+                        .requestMatchers(HttpMethod.GET, "/api/sessions/**").hasAuthority(Permission.CONGRESS_READ)
+                        .requestMatchers("/api/sessions/**")
+                        .hasAnyAuthority(Permission.CONGRESS_EDIT, Permission.CONGRESS_ROLL_CALL)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")
                         .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
                         .requestMatchers("/api/meetings", "/api/meetings/**").hasAuthority(Permission.MEETING_EDIT)

@@ -41,6 +41,7 @@ import org.yishi.directory.Directory;
 import org.yishi.directory.Person;
 import org.yishi.directory.Unit;
 import org.yishi.platform.InvalidInput;
+import org.yishi.platform.XlsxSheet;
 import org.yishi.platform.Violation;
 
 /**
@@ -55,9 +56,6 @@ import org.yishi.platform.Violation;
 class LedgerImport {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    /** What browsers and clients send for an .xlsx file besides its own type. */
-    private static final Set<String> ALSO_ACCEPTED = Set.of("application/octet-stream", "application/zip",
-            "application/x-zip-compressed", "binary/octet-stream");
     /** How far down the header row may be (below a title and notes). */
     private static final int HEADER_WITHIN = 30;
 
@@ -185,54 +183,12 @@ class LedgerImport {
 
     /** The file's rows read and checked, once it is known to be an .xlsx workbook within the limits. */
     private Reading read(Upload upload, Path file) throws IOException {
-        String name = upload.fileName() == null || upload.fileName().isBlank() ? "" : upload.fileName().strip();
-        if (upload.content() == null || name.isEmpty() && upload.size() <= 0) {
-            throw fileProblem("ledger.import.no-file");
-        }
-        if (upload.size() == 0) {
-            throw fileProblem("ledger.import.empty-file", name);
-        }
-        if (upload.size() > maxBytes) {
-            throw fileProblem("ledger.import.too-large", size(upload.size()), size(maxBytes));
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xls") || lower.endsWith(".et")) {
-            throw fileProblem("ledger.import.xls", name);
-        }
-        String type = upload.contentType() == null ? "" : upload.contentType().toLowerCase(Locale.ROOT).split(";")[0].strip();
-        if (!lower.endsWith(".xlsx") || !(type.isEmpty() || type.equals(XLSX) || ALSO_ACCEPTED.contains(type))) {
-            throw fileProblem("ledger.import.not-xlsx", name);
-        }
-        long copied;
-        try (InputStream in = upload.content().getInputStream()) {
-            copied = Files.copy(limited(in), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (copied > maxBytes) {
-            throw fileProblem("ledger.import.too-large", size(copied), size(maxBytes));
-        }
-        byte[] head = new byte[8];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(head, 0, head.length);
-            if (n >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
-                    && (head[3] & 0xFF) == 0xE0) {
-                throw fileProblem("ledger.import.xls", name);
-            }
-            if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
-                throw fileProblem("ledger.import.not-xlsx", name);
-            }
-        }
-        // a packed bomb is refused from the package's directory, before a byte of it is inflated
-        long inflated = LedgerWorkbook.inflatedSize(file);
-        if (inflated < 0) {
-            throw fileProblem("ledger.import.unreadable", name);
-        }
-        if (inflated > maxInflated) {
-            throw fileProblem("ledger.import.inflates-too-much", name, size(inflated), size(maxInflated));
-        }
+        String name = XlsxSheet.receive(new XlsxSheet.Upload(upload.fileName(), upload.contentType(), upload.size(),
+                upload.content()), file, new XlsxSheet.Limits(maxBytes, maxInflated), "ledger.import");
         Reading reading = new Reading(vocabulary());
         try {
-            LedgerWorkbook.read(file, reading);
-        } catch (LedgerWorkbook.Unreadable e) {
+            XlsxSheet.read(file, reading);
+        } catch (XlsxSheet.Unreadable e) {
             throw fileProblem("ledger.import.unreadable", name);
         } catch (NoHeader e) {
             throw noHeader();
@@ -253,17 +209,17 @@ class LedgerImport {
                 new String[] {"ledger.import.columns"}, Column.REQUIRED.stream().map(Column::label).toArray()));
     }
 
-    private static final class NoHeader extends LedgerWorkbook.Stop {
+    private static final class NoHeader extends XlsxSheet.Stop {
     }
 
-    private static final class TooManyRows extends LedgerWorkbook.Stop {
+    private static final class TooManyRows extends XlsxSheet.Stop {
     }
 
     /**
      * The rows as they are read: the header row found among the first rows, then each row below it checked and kept
      * as an entry to save, or its problems noted. Only the entries are kept, not the sheet.
      */
-    private final class Reading implements java.util.function.Consumer<LedgerWorkbook.SheetRow> {
+    private final class Reading implements java.util.function.Consumer<XlsxSheet.SheetRow> {
         private final Vocabulary words;
         private Map<Column, Integer> columns;
         private int before;
@@ -277,7 +233,7 @@ class LedgerImport {
         }
 
         @Override
-        public void accept(LedgerWorkbook.SheetRow row) {
+        public void accept(XlsxSheet.SheetRow row) {
             if (columns == null) {
                 Map<Column, Integer> found = header(row);
                 if (found.keySet().containsAll(Column.REQUIRED)) {
@@ -302,42 +258,6 @@ class LedgerImport {
                 }
             });
         }
-    }
-
-    /** The stream, cut one byte after the limit: enough to know it was too long. */
-    private InputStream limited(InputStream in) {
-        return new java.io.FilterInputStream(in) {
-            private long left = maxBytes + 1;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
-    }
-
-    private static String size(long bytes) {
-        return bytes >= 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0)
-                : String.format(Locale.ROOT, "%d KB", Math.max(1, bytes / 1024));
     }
 
     private static InvalidInput fileProblem(String code, Object... args) {
@@ -502,7 +422,7 @@ class LedgerImport {
     }
 
     /** The row as an entry; its problems added when it has some. */
-    private Optional<Entry> entry(LedgerWorkbook.SheetRow row, Map<Column, Integer> columns, Vocabulary words,
+    private Optional<Entry> entry(XlsxSheet.SheetRow row, Map<Column, Integer> columns, Vocabulary words,
             List<Violation> problems) {
         int n = row.number();
         int before = problems.size();
@@ -594,7 +514,7 @@ class LedgerImport {
         return named.getFirst().id();
     }
 
-    private static <T> T word(int n, LedgerWorkbook.SheetRow row, Map<Column, Integer> columns, Column column,
+    private static <T> T word(int n, XlsxSheet.SheetRow row, Map<Column, Integer> columns, Column column,
             Words<T> words, boolean required, List<Violation> problems) {
         String text = row.cell(columns.get(column));
         if (text == null) {
@@ -610,7 +530,7 @@ class LedgerImport {
         return found;
     }
 
-    private static LocalDate date(int n, LedgerWorkbook.SheetRow row, Map<Column, Integer> columns, Column column,
+    private static LocalDate date(int n, XlsxSheet.SheetRow row, Map<Column, Integer> columns, Column column,
             List<Violation> problems) {
         String text = row.cell(columns.get(column));
         if (text == null) {
@@ -661,7 +581,7 @@ class LedgerImport {
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static Map<Column, Integer> header(LedgerWorkbook.SheetRow row) {
+    private static Map<Column, Integer> header(XlsxSheet.SheetRow row) {
         Map<Column, Integer> found = new EnumMap<>(Column.class);
         row.cells().forEach((index, title) -> {
             String k = key(title);
