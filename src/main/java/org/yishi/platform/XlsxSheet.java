@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -75,6 +76,124 @@ public final class XlsxSheet {
     /** What browsers and clients send for an .xlsx file besides its own type. */
     private static final Set<String> ALSO_ACCEPTED = Set.of("application/octet-stream", "application/zip",
             "application/x-zip-compressed", "binary/octet-stream");
+
+    /** The header row was not found among the first rows of the sheet. */
+    public static final class NoHeader extends Stop {
+    }
+
+    /** The sheet has more rows than one import may take. */
+    public static final class TooManyRows extends Stop {
+    }
+
+    /**
+     * A sheet read as a table: the header row found among its first 30 rows by the titles each column is known by
+     * (compared by {@link #key}), then each non-empty row below it handed to {@link #row} with the columns' places.
+     * Stops with {@link NoHeader} or {@link TooManyRows}.
+     */
+    public abstract static class Table<C extends Enum<C>> implements Consumer<SheetRow> {
+        private static final int HEADER_WITHIN = 30;
+
+        private final Class<C> type;
+        private final java.util.function.Function<C, Set<String>> titles;
+        private final java.util.Collection<C> required;
+        private final int maxRows;
+        private Map<C, Integer> columns;
+        private int before;
+        private int rows;
+
+        protected Table(Class<C> type, java.util.function.Function<C, Set<String>> titles, java.util.Collection<C> required,
+                int maxRows) {
+            this.type = type;
+            this.titles = titles;
+            this.required = required;
+            this.maxRows = maxRows;
+        }
+
+        /** A row below the header, with the place of each column found. */
+        protected abstract void row(SheetRow row, Map<C, Integer> columns);
+
+        @Override
+        public final void accept(SheetRow row) {
+            if (columns == null) {
+                Map<C, Integer> found = header(row);
+                if (found.keySet().containsAll(required)) {
+                    columns = found;
+                } else if (++before >= HEADER_WITHIN) {
+                    throw new NoHeader();
+                }
+                return;
+            }
+            if (row.blank()) {
+                return;
+            }
+            if (++rows > maxRows) {
+                throw new TooManyRows();
+            }
+            row(row, columns);
+        }
+
+        /** Whether the header row was found. */
+        public boolean hasHeader() {
+            return columns != null;
+        }
+
+        /** The rows read below the header. */
+        public int rows() {
+            return rows;
+        }
+
+        private Map<C, Integer> header(SheetRow row) {
+            Map<C, Integer> found = new java.util.EnumMap<>(type);
+            row.cells().forEach((index, title) -> {
+                String k = key(title);
+                for (C c : type.getEnumConstants()) {
+                    if (titles.apply(c).contains(k) && !found.containsKey(c)) {
+                        found.put(c, index);
+                        return;
+                    }
+                }
+            });
+            return found;
+        }
+    }
+
+    /** A title or word compared without spaces, punctuation and case: "办理进展（%）" is "办理进展". */
+    public static String key(String text) {
+        StringBuilder b = new StringBuilder();
+        text.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A problem of one row, as the import's page lists it by row: field {@code row N}, message {@code rowCode} ("Row
+     * {0}: {1}") around the problem's own message.
+     */
+    public static Violation rowProblem(String rowCode, int row, String code, Object... args) {
+        return Violation.of("row " + row, rowCode, String.valueOf(row),
+                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {code}, args, code));
+    }
+
+    /** One row's problems, as an import's page lists them. */
+    public record RowProblems(String row, List<String> reasons) {
+    }
+
+    /** A refused import as its page shows it: the problems of the file, and those of each row. */
+    public record Report(List<String> fileProblems, List<RowProblems> rowProblems) {
+
+        public static Report of(InvalidInput refused, org.springframework.context.MessageSource messages, Locale locale) {
+            List<String> fileProblems = new java.util.ArrayList<>();
+            Map<String, List<String>> byRow = new java.util.LinkedHashMap<>();
+            for (Violation v : refused.violations()) {
+                if (v.field().startsWith("row ") && v.args().size() == 2
+                        && v.args().get(1) instanceof org.springframework.context.MessageSourceResolvable r) {
+                    byRow.computeIfAbsent(v.field().substring(4), k -> new java.util.ArrayList<>()).add(messages.getMessage(r, locale));
+                } else {
+                    fileProblems.add(Messages.resolve(messages, v, locale));
+                }
+            }
+            return new Report(fileProblems, byRow.entrySet().stream().map(e -> new RowProblems(e.getKey(), e.getValue())).toList());
+        }
+    }
 
     /** An uploaded file as it came. */
     public record Upload(String fileName, String contentType, long size, InputStreamSource content) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -44,8 +42,6 @@ import org.yishi.sessions.Chamber;
  */
 @Service
 class RosterImport {
-
-    private static final int HEADER_WITHIN = 30;
 
     /** The columns of a roster, with the titles they are known by (compared without spaces and punctuation). */
     enum Column {
@@ -119,12 +115,12 @@ class RosterImport {
                 XlsxSheet.read(file, reading);
             } catch (XlsxSheet.Unreadable e) {
                 throw fileProblem("sessions.import.unreadable", name);
-            } catch (NoHeader e) {
-                reading.columns = null; // refused just below
-            } catch (TooManyRows e) {
+            } catch (XlsxSheet.NoHeader e) {
+                // refused just below
+            } catch (XlsxSheet.TooManyRows e) {
                 throw fileProblem("sessions.import.too-many-rows", String.valueOf(maxRows));
             }
-            if (reading.columns == null) {
+            if (!reading.hasHeader()) {
                 throw fileProblem("sessions.import.no-header", new DefaultMessageSourceResolvable(
                         new String[] {"sessions.import.columns"}, Column.REQUIRED.stream().map(Column::label).toArray()));
             }
@@ -145,44 +141,23 @@ class RosterImport {
         }
     }
 
-    private static final class TooManyRows extends XlsxSheet.Stop {
-    }
-
-    private static final class NoHeader extends XlsxSheet.Stop {
-    }
-
     /** The rows as they are read: the header found among the first rows, then each row checked on its own. */
-    private final class Reading implements Consumer<XlsxSheet.SheetRow> {
+    private final class Reading extends XlsxSheet.Table<Column> {
         private final AssemblyTerm term;
         private Map<Column, Integer> columns;
-        private int before;
-        private int rows;
         final List<Entry> entries = new ArrayList<>();
         final List<Violation> problems = new ArrayList<>();
         private final Map<String, Integer> cards = new HashMap<>();
         private final Map<Long, Integer> people = new HashMap<>();
 
         Reading(AssemblyTerm term) {
+            super(Column.class, c -> c.titles, Column.REQUIRED, maxRows);
             this.term = term;
         }
 
         @Override
-        public void accept(XlsxSheet.SheetRow row) {
-            if (columns == null) {
-                Map<Column, Integer> found = header(row);
-                if (found.keySet().containsAll(Column.REQUIRED)) {
-                    columns = found;
-                } else if (++before >= HEADER_WITHIN) {
-                    throw new NoHeader();
-                }
-                return;
-            }
-            if (row.blank()) {
-                return;
-            }
-            if (++rows > maxRows) {
-                throw new TooManyRows();
-            }
+        protected void row(XlsxSheet.SheetRow row, Map<Column, Integer> columns) {
+            this.columns = columns;
             check(row);
         }
 
@@ -298,28 +273,6 @@ class RosterImport {
     }
 
     static Violation rowProblem(int row, String code, Object... args) {
-        return Violation.of("row " + row, "sessions.import.row", String.valueOf(row),
-                new DefaultMessageSourceResolvable(new String[] {code}, args, code));
-    }
-
-    private static Map<Column, Integer> header(XlsxSheet.SheetRow row) {
-        Map<Column, Integer> found = new EnumMap<>(Column.class);
-        row.cells().forEach((index, title) -> {
-            String k = key(title);
-            for (Column c : Column.values()) {
-                if (c.titles.contains(k) && !found.containsKey(c)) {
-                    found.put(c, index);
-                    return;
-                }
-            }
-        });
-        return found;
-    }
-
-    /** A title compared without spaces, punctuation and case. */
-    private static String key(String text) {
-        StringBuilder b = new StringBuilder();
-        text.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
-        return b.toString().toLowerCase(Locale.ROOT);
+        return XlsxSheet.rowProblem("sessions.import.row", row, code, args);
     }
 }

@@ -1,6 +1,5 @@
 package org.yishi.sessions.roster;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +7,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,8 +24,6 @@ import org.yishi.directory.BodyKind;
 import org.yishi.directory.Directory;
 import org.yishi.platform.Forms;
 import org.yishi.platform.InvalidInput;
-import org.yishi.platform.Messages;
-import org.yishi.platform.Violation;
 import org.yishi.platform.XlsxSheet;
 
 /**
@@ -160,10 +156,6 @@ class RosterPages {
         return "sessions/import";
     }
 
-    /** One row's problems, as the import page lists them. */
-    record RowProblems(String row, List<String> reasons) {
-    }
-
     @PostMapping("/terms/{id}/import")
     @PreAuthorize("hasAuthority('congress:edit')")
     String importFile(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
@@ -173,18 +165,9 @@ class RosterPages {
             model.addAttribute("result", imports.importRoster(Viewers.current(), id, upload(file)));
         } catch (InvalidInput e) {
             response.setStatus(400);
-            List<String> fileProblems = new ArrayList<>();
-            Map<String, List<String>> byRow = new LinkedHashMap<>();
-            for (Violation v : e.violations()) {
-                if (v.field().startsWith("row ") && v.args().size() == 2 && v.args().get(1) instanceof MessageSourceResolvable r) {
-                    byRow.computeIfAbsent(v.field().substring(4), k -> new ArrayList<>()).add(messages.getMessage(r, locale));
-                } else {
-                    fileProblems.add(Messages.resolve(messages, v, locale));
-                }
-            }
-            model.addAttribute("fileProblems", fileProblems);
-            model.addAttribute("rowProblems", byRow.entrySet().stream()
-                    .map(en -> new RowProblems(en.getKey(), en.getValue())).toList());
+            XlsxSheet.Report report = XlsxSheet.Report.of(e, messages, locale);
+            model.addAttribute("fileProblems", report.fileProblems());
+            model.addAttribute("rowProblems", report.rowProblems());
         }
         return "sessions/import";
     }

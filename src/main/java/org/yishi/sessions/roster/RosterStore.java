@@ -73,7 +73,7 @@ class RosterStore {
 
     /** Entries whose card number is the text (any case), or whose name is it exactly. */
     List<RosterEntry> find(long termId, String text) {
-        return jdbc.sql(ENTRY + """
+        return jdbc.sql(ENTRY + " " + """
                  where s.term_id = :t and (upper(s.card_number) = upper(:q) or p.name_zh = :q or lower(p.name_romanized) = lower(:q))
                  order by s.card_number limit 20""").param("t", termId).param("q", text).query(RosterEntry.class).list();
     }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +55,6 @@ import org.yishi.platform.Violation;
 class LedgerImport {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    /** How far down the header row may be (below a title and notes). */
-    private static final int HEADER_WITHIN = 30;
 
     /** An uploaded file as it came. */
     record Upload(String fileName, String contentType, long size, InputStreamSource content) {
@@ -190,15 +187,15 @@ class LedgerImport {
             XlsxSheet.read(file, reading);
         } catch (XlsxSheet.Unreadable e) {
             throw fileProblem("ledger.import.unreadable", name);
-        } catch (NoHeader e) {
+        } catch (XlsxSheet.NoHeader e) {
             throw noHeader();
-        } catch (TooManyRows e) {
+        } catch (XlsxSheet.TooManyRows e) {
             throw fileProblem("ledger.import.too-many-rows", String.valueOf(maxRows));
         }
-        if (reading.columns == null) {
+        if (!reading.hasHeader()) {
             throw noHeader();
         }
-        if (reading.rows == 0) {
+        if (reading.rows() == 0) {
             throw fileProblem("ledger.import.no-rows");
         }
         return reading;
@@ -209,46 +206,23 @@ class LedgerImport {
                 new String[] {"ledger.import.columns"}, Column.REQUIRED.stream().map(Column::label).toArray()));
     }
 
-    private static final class NoHeader extends XlsxSheet.Stop {
-    }
-
-    private static final class TooManyRows extends XlsxSheet.Stop {
-    }
-
     /**
      * The rows as they are read: the header row found among the first rows, then each row below it checked and kept
      * as an entry to save, or its problems noted. Only the entries are kept, not the sheet.
      */
-    private final class Reading implements java.util.function.Consumer<XlsxSheet.SheetRow> {
+    private final class Reading extends XlsxSheet.Table<Column> {
         private final Vocabulary words;
-        private Map<Column, Integer> columns;
-        private int before;
-        private int rows;
         final List<Entry> entries = new ArrayList<>();
         final List<Violation> problems = new ArrayList<>();
         private final Map<SerialFormat.Serial, Integer> firstRow = new HashMap<>();
 
         Reading(Vocabulary words) {
+            super(Column.class, c -> c.titles, Column.REQUIRED, maxRows);
             this.words = words;
         }
 
         @Override
-        public void accept(XlsxSheet.SheetRow row) {
-            if (columns == null) {
-                Map<Column, Integer> found = header(row);
-                if (found.keySet().containsAll(Column.REQUIRED)) {
-                    columns = found;
-                } else if (++before >= HEADER_WITHIN) {
-                    throw new NoHeader();
-                }
-                return;
-            }
-            if (row.blank()) {
-                return;
-            }
-            if (++rows > maxRows) {
-                throw new TooManyRows();
-            }
+        protected void row(XlsxSheet.SheetRow row, Map<Column, Integer> columns) {
             entry(row, columns, words, problems).ifPresent(e -> {
                 Integer first = firstRow.putIfAbsent(e.serial(), e.row());
                 if (first != null) {
@@ -569,30 +543,12 @@ class LedgerImport {
     }
 
     private static Violation rowProblem(int row, String code, Object... args) {
-        return Violation.of("row " + row, "ledger.import.row", String.valueOf(row),
-                new DefaultMessageSourceResolvable(new String[] {code}, args, code));
+        return XlsxSheet.rowProblem("ledger.import.row", row, code, args);
     }
 
     /** A title or word compared without spaces, punctuation and case. */
     static String key(String text) {
-        String t = text.replace("(%)", "").replace("（%）", "");
-        StringBuilder b = new StringBuilder();
-        t.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
-        return b.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private static Map<Column, Integer> header(XlsxSheet.SheetRow row) {
-        Map<Column, Integer> found = new EnumMap<>(Column.class);
-        row.cells().forEach((index, title) -> {
-            String k = key(title);
-            for (Column c : Column.values()) {
-                if (c.titles.contains(k) && !found.containsKey(c)) {
-                    found.put(c, index);
-                    return;
-                }
-            }
-        });
-        return found;
+        return XlsxSheet.key(text);
     }
 
     // ------------------------------------------------------------------------------------------- words
