@@ -126,7 +126,7 @@ class DeskPages {
         Session session = sessions.sessionOf(sitting);
         Quorum q = rollCall.quorum(id);
         model.put("sitting", sitting);
-        model.put("session", session);
+        model.put("assemblySession", session);
         model.put("sessionTitle", sessions.title(session, locale));
         model.put("sittingTitle", texts.sittingTitle(sitting, locale));
         model.put("quorum", q);

@@ -80,8 +80,8 @@ class SessionPages {
     @GetMapping("/sessions/{id}")
     String session(@PathVariable long id, Model model, Locale locale) {
         Session session = sessions.session(id);
-        model.addAttribute("session", session);
-        model.addAttribute("title", sessions.title(session, locale));
+        model.addAttribute("assemblySession", session);
+        model.addAttribute("sessionTitle", sessions.title(session, locale));
         model.addAttribute("term", rosters.term(session.termId()));
         model.addAttribute("sittings", sessions.sittings(id).stream().map(s -> new SittingLine(s,
                 texts.sittingTitle(s, locale), texts.sentence(s, rollCall.quorum(s.id()), locale))).toList());

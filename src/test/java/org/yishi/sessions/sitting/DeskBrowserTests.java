@@ -103,5 +103,17 @@ class DeskBrowserTests {
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("opened")));
         assertThat(driver.findElement(By.id("sitting-state")).getText()).contains("进行中");
         browser.screenshot("sessions-desk-open");
+
+        // the session's page lists the meeting with its quorum; the term's page its roster by delegation
+        driver.findElement(By.cssSelector(".sub a")).click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("session-title"), "白河县第十二届人民代表大会第四次会议"));
+        assertThat(driver.findElement(By.id("sittings")).getText()).contains("预备会议").contains("应出席代表12名，实到8名，符合法定人数");
+        browser.screenshot("sessions-session");
+        driver.findElement(By.cssSelector(".actions a.button")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions")));
+        driver.findElement(By.cssSelector(".sub a")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("roster")));
+        assertThat(driver.findElements(By.cssSelector("#roster tbody tr"))).hasSize(12);
+        browser.screenshot("sessions-term");
     }
 }
