@@ -50,7 +50,7 @@ class MessageBundleTests {
     void everyLabelBuiltFromCodeExists() throws IOException {
         List<String> needed = new ArrayList<>();
         Permission.ALL.forEach(p -> needed.add("permission." + p));
-        Stream.of("sysadmin", "secadmin", "auditor", "office", "member", "supervision", "liaison", "reader", "volunteer", "station-manager")
+        Stream.of("sysadmin", "secadmin", "auditor", "office", "member", "supervision", "liaison", "reader", "volunteer", "station-manager", "congress-office")
                 .forEach(r -> needed.add("role." + r));
         for (Class<? extends Enum<?>> type : List.of(BodyKind.class, TimeOfDay.class, MeetingKind.class, ItemKind.class,
                 Visibility.class)) {

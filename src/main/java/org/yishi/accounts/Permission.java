@@ -51,19 +51,27 @@ public final class Permission {
     /** Keep every station, its managers and every volunteer. */
     public static final String VOLUNTEER_MANAGE = "volunteer:manage";
 
+    /** Sessions of the people's congress and the CPPCC (issue 13): see terms, rosters, sessions and roll calls. */
+    public static final String CONGRESS_READ = "congress:read";
+    /** Keep congress and CPPCC terms, their rosters (import too), sessions, sittings and agenda. */
+    public static final String CONGRESS_EDIT = "congress:edit";
+    /** Run the check-in desk of a sitting: check deputies in, record leave, open the sitting on its quorum. */
+    public static final String CONGRESS_ROLL_CALL = "congress:roll-call";
+
     /** Every permission, in the order the role editor shows them. */
     public static final List<String> ALL = List.of(ACCOUNT_MANAGE, ROLE_MANAGE, ROLE_ASSIGN, AUDIT_READ, AUDIT_EXPORT,
             AUDIT_VERIFY, DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL, MEETING_EDIT,
             ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ, MEETING_RUN, RULES_EDIT, DIRECTIVE_EDIT,
             RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE, SUPERVISION_READ_ALL,
-            SUPERVISION_MANAGE, SUPERVISION_REPORT, VOLUNTEER_SELF, VOLUNTEER_STATION, VOLUNTEER_MANAGE);
+            SUPERVISION_MANAGE, SUPERVISION_REPORT, VOLUNTEER_SELF, VOLUNTEER_STATION, VOLUNTEER_MANAGE, CONGRESS_READ,
+            CONGRESS_EDIT, CONGRESS_ROLL_CALL);
 
     /** Permissions that touch business data; an administrator role may hold none of them (三员分立). */
     public static final List<String> BUSINESS = List.of(DIRECTORY_READ, DIRECTORY_EDIT, MEETING_READ, MEETING_READ_ALL,
             MEETING_EDIT, ITEM_READ_INTERNAL, ITEM_READ_CONFIDENTIAL, READOUT_READ, MEETING_RUN, RULES_EDIT,
             DIRECTIVE_EDIT, RECORD_READ, MINUTES_READ, MINUTES_DRAFT, MINUTES_CHECK, MINUTES_SIGN, MINUTES_ISSUE,
             SUPERVISION_READ_ALL, SUPERVISION_MANAGE, SUPERVISION_REPORT, VOLUNTEER_SELF, VOLUNTEER_STATION,
-            VOLUNTEER_MANAGE);
+            VOLUNTEER_MANAGE, CONGRESS_READ, CONGRESS_EDIT, CONGRESS_ROLL_CALL);
 
     private Permission() {
     }

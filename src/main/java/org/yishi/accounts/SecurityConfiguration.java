@@ -167,6 +167,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Permission.VOLUNTEER_SELF, Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
                         // issue 17: anyone signed in may search; what they find is filtered by what they may see
                         .requestMatchers(HttpMethod.GET, "/api/search").authenticated()
+                        // congress and CPPCC sessions (issue 13): each change is checked by its own permission too
+                        .requestMatchers(HttpMethod.GET, "/api/sessions/**").hasAuthority(Permission.CONGRESS_READ)
+                        .requestMatchers("/api/sessions/**")
+                        .hasAnyAuthority(Permission.CONGRESS_EDIT, Permission.CONGRESS_ROLL_CALL)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")
                         .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
                         .requestMatchers("/api/meetings", "/api/meetings/**").hasAuthority(Permission.MEETING_EDIT)

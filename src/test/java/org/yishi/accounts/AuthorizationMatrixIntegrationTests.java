@@ -48,7 +48,7 @@ class AuthorizationMatrixIntegrationTests {
     static final Set<String> PUBLIC = Set.of("POST /api/auth/tokens", "GET /login", "ANY /error");
 
     static final List<String> ROLES = List.of("sysadmin", "secadmin", "auditor", "office", "member", "supervision",
-            "liaison", "reader", "volunteer", "station-manager");
+            "liaison", "reader", "volunteer", "station-manager", "congress-office");
 
     @Autowired
     MockMvc mvc;

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +40,7 @@ import org.yishi.directory.Directory;
 import org.yishi.directory.Person;
 import org.yishi.directory.Unit;
 import org.yishi.platform.InvalidInput;
+import org.yishi.platform.XlsxSheet;
 import org.yishi.platform.Violation;
 
 /**
@@ -55,11 +55,6 @@ import org.yishi.platform.Violation;
 class LedgerImport {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    /** What browsers and clients send for an .xlsx file besides its own type. */
-    private static final Set<String> ALSO_ACCEPTED = Set.of("application/octet-stream", "application/zip",
-            "application/x-zip-compressed", "binary/octet-stream");
-    /** How far down the header row may be (below a title and notes). */
-    private static final int HEADER_WITHIN = 30;
 
     /** An uploaded file as it came. */
     record Upload(String fileName, String contentType, long size, InputStreamSource content) {
@@ -185,80 +180,25 @@ class LedgerImport {
 
     /** The file's rows read and checked, once it is known to be an .xlsx workbook within the limits. */
     private Reading read(Upload upload, Path file) throws IOException {
-        String name = accepted(upload);
-        long copied;
-        try (InputStream in = upload.content().getInputStream()) {
-            copied = Files.copy(limited(in), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (copied > maxBytes) {
-            throw fileProblem("ledger.import.too-large", size(copied), size(maxBytes));
-        }
-        requireXlsxPackage(file, name);
+        String name = XlsxSheet.receive(new XlsxSheet.Upload(upload.fileName(), upload.contentType(), upload.size(),
+                upload.content()), file, new XlsxSheet.Limits(maxBytes, maxInflated), "ledger.import");
         Reading reading = new Reading(vocabulary());
         try {
-            LedgerWorkbook.read(file, reading);
-        } catch (LedgerWorkbook.Unreadable e) {
+            XlsxSheet.read(file, reading);
+        } catch (XlsxSheet.Unreadable e) {
             throw fileProblem("ledger.import.unreadable", name);
-        } catch (NoHeader e) {
+        } catch (XlsxSheet.NoHeader e) {
             throw noHeader();
-        } catch (TooManyRows e) {
+        } catch (XlsxSheet.TooManyRows e) {
             throw fileProblem("ledger.import.too-many-rows", String.valueOf(maxRows));
         }
-        if (reading.columns == null) {
+        if (!reading.hasHeader()) {
             throw noHeader();
         }
-        if (reading.rows == 0) {
+        if (reading.rows() == 0) {
             throw fileProblem("ledger.import.no-rows");
         }
         return reading;
-    }
-
-    /** The upload's name, once its presence, size, name and declared type say it may be an .xlsx workbook. */
-    private String accepted(Upload upload) {
-        String name = upload.fileName() == null || upload.fileName().isBlank() ? "" : upload.fileName().strip();
-        if (upload.content() == null || name.isEmpty() && upload.size() <= 0) {
-            throw fileProblem("ledger.import.no-file");
-        }
-        if (upload.size() == 0) {
-            throw fileProblem("ledger.import.empty-file", name);
-        }
-        if (upload.size() > maxBytes) {
-            throw fileProblem("ledger.import.too-large", size(upload.size()), size(maxBytes));
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".xls") || lower.endsWith(".et")) {
-            throw fileProblem("ledger.import.xls", name);
-        }
-        String type = upload.contentType() == null ? "" : upload.contentType().toLowerCase(Locale.ROOT).split(";")[0].strip();
-        if (!lower.endsWith(".xlsx") || !(type.isEmpty() || type.equals(XLSX) || ALSO_ACCEPTED.contains(type))) {
-            throw fileProblem("ledger.import.not-xlsx", name);
-        }
-        return name;
-    }
-
-    /**
-     * The file is a zip package (not an old .xls, not anything else) whose parts do not inflate past the limit: a
-     * packed bomb is refused from the package's directory, before a byte of it is inflated.
-     */
-    private void requireXlsxPackage(Path file, String name) throws IOException {
-        byte[] head = new byte[8];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(head, 0, head.length);
-            if (n >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
-                    && (head[3] & 0xFF) == 0xE0) {
-                throw fileProblem("ledger.import.xls", name);
-            }
-            if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
-                throw fileProblem("ledger.import.not-xlsx", name);
-            }
-        }
-        long inflated = LedgerWorkbook.inflatedSize(file);
-        if (inflated < 0) {
-            throw fileProblem("ledger.import.unreadable", name);
-        }
-        if (inflated > maxInflated) {
-            throw fileProblem("ledger.import.inflates-too-much", name, size(inflated), size(maxInflated));
-        }
     }
 
     private static InvalidInput noHeader() {
@@ -266,46 +206,23 @@ class LedgerImport {
                 new String[] {"ledger.import.columns"}, Column.REQUIRED.stream().map(Column::label).toArray()));
     }
 
-    private static final class NoHeader extends LedgerWorkbook.Stop {
-    }
-
-    private static final class TooManyRows extends LedgerWorkbook.Stop {
-    }
-
     /**
      * The rows as they are read: the header row found among the first rows, then each row below it checked and kept
      * as an entry to save, or its problems noted. Only the entries are kept, not the sheet.
      */
-    private final class Reading implements java.util.function.Consumer<LedgerWorkbook.SheetRow> {
+    private final class Reading extends XlsxSheet.Table<Column> {
         private final Vocabulary words;
-        private Map<Column, Integer> columns;
-        private int before;
-        private int rows;
         final List<Entry> entries = new ArrayList<>();
         final List<Violation> problems = new ArrayList<>();
         private final Map<SerialFormat.Serial, Integer> firstRow = new HashMap<>();
 
         Reading(Vocabulary words) {
+            super(Column.class, c -> c.titles, Column.REQUIRED, maxRows);
             this.words = words;
         }
 
         @Override
-        public void accept(LedgerWorkbook.SheetRow row) {
-            if (columns == null) {
-                Map<Column, Integer> found = header(row);
-                if (found.keySet().containsAll(Column.REQUIRED)) {
-                    columns = found;
-                } else if (++before >= HEADER_WITHIN) {
-                    throw new NoHeader();
-                }
-                return;
-            }
-            if (row.blank()) {
-                return;
-            }
-            if (++rows > maxRows) {
-                throw new TooManyRows();
-            }
+        protected void row(XlsxSheet.SheetRow row, Map<Column, Integer> columns) {
             entry(row, columns, words, problems).ifPresent(e -> {
                 Integer first = firstRow.putIfAbsent(e.serial(), e.row());
                 if (first != null) {
@@ -315,42 +232,6 @@ class LedgerImport {
                 }
             });
         }
-    }
-
-    /** The stream, cut one byte after the limit: enough to know it was too long. */
-    private InputStream limited(InputStream in) {
-        return new java.io.FilterInputStream(in) {
-            private long left = maxBytes + 1;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
-    }
-
-    private static String size(long bytes) {
-        return bytes >= 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0)
-                : String.format(Locale.ROOT, "%d KB", Math.max(1, bytes / 1024));
     }
 
     private static InvalidInput fileProblem(String code, Object... args) {
@@ -528,7 +409,7 @@ class LedgerImport {
     }
 
     /** The row as an entry, read column by column; its problems added when it has some. */
-    private Optional<Entry> entry(LedgerWorkbook.SheetRow row, Map<Column, Integer> columns, Vocabulary words,
+    private Optional<Entry> entry(XlsxSheet.SheetRow row, Map<Column, Integer> columns, Vocabulary words,
             List<Violation> problems) {
         int n = row.number();
         int before = problems.size();
@@ -557,7 +438,7 @@ class LedgerImport {
     }
 
     /** A column every row must fill; null with a problem when it is empty. */
-    private static String required(int n, LedgerWorkbook.SheetRow row, Map<Column, Integer> columns, Column column,
+    private static String required(int n, XlsxSheet.SheetRow row, Map<Column, Integer> columns, Column column,
             List<Violation> problems) {
         String text = row.cell(columns.get(column));
         if (text == null) {
@@ -642,7 +523,7 @@ class LedgerImport {
         return named.getFirst().id();
     }
 
-    private static <T> T word(int n, LedgerWorkbook.SheetRow row, Map<Column, Integer> columns, Column column,
+    private static <T> T word(int n, XlsxSheet.SheetRow row, Map<Column, Integer> columns, Column column,
             Words<T> words, boolean required, List<Violation> problems) {
         String text = row.cell(columns.get(column));
         if (text == null) {
@@ -658,7 +539,7 @@ class LedgerImport {
         return found;
     }
 
-    private static LocalDate date(int n, LedgerWorkbook.SheetRow row, Map<Column, Integer> columns, Column column,
+    private static LocalDate date(int n, XlsxSheet.SheetRow row, Map<Column, Integer> columns, Column column,
             List<Violation> problems) {
         String text = row.cell(columns.get(column));
         if (text == null) {
@@ -697,30 +578,12 @@ class LedgerImport {
     }
 
     private static Violation rowProblem(int row, String code, Object... args) {
-        return Violation.of("row " + row, "ledger.import.row", String.valueOf(row),
-                new DefaultMessageSourceResolvable(new String[] {code}, args, code));
+        return XlsxSheet.rowProblem("ledger.import.row", row, code, args);
     }
 
     /** A title or word compared without spaces, punctuation and case. */
     static String key(String text) {
-        String t = text.replace("(%)", "").replace("（%）", "");
-        StringBuilder b = new StringBuilder();
-        t.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
-        return b.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private static Map<Column, Integer> header(LedgerWorkbook.SheetRow row) {
-        Map<Column, Integer> found = new EnumMap<>(Column.class);
-        row.cells().forEach((index, title) -> {
-            String k = key(title);
-            for (Column c : Column.values()) {
-                if (c.titles.contains(k) && !found.containsKey(c)) {
-                    found.put(c, index);
-                    return;
-                }
-            }
-        });
-        return found;
+        return XlsxSheet.key(text);
     }
 
     // ------------------------------------------------------------------------------------------- words

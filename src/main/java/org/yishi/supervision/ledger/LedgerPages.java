@@ -14,7 +14,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +32,7 @@ import org.yishi.directory.Directory;
 import org.yishi.platform.Forms;
 import org.yishi.platform.InvalidInput;
 import org.yishi.platform.Messages;
-import org.yishi.platform.Violation;
+import org.yishi.platform.XlsxSheet;
 
 /**
  * The ledger page (台账): a filter bar, the table in the conventional layout with each item's warning colour, sortable
@@ -136,10 +135,6 @@ class LedgerPages {
         return "supervision/ledger-import";
     }
 
-    /** One row's problems, as the import page lists them. */
-    record RowProblems(String row, List<String> reasons) {
-    }
-
     @PostMapping("/import")
     @PreAuthorize("hasAuthority('supervision:manage')")
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model, Locale locale,
@@ -149,18 +144,9 @@ class LedgerPages {
             model.addAttribute("result", imports.importLedger(Viewers.current(), upload(file)));
         } catch (InvalidInput e) {
             response.setStatus(400);
-            List<String> fileProblems = new ArrayList<>();
-            Map<String, List<String>> byRow = new LinkedHashMap<>();
-            for (Violation v : e.violations()) {
-                if (v.field().startsWith("row ") && v.args().size() == 2 && v.args().get(1) instanceof MessageSourceResolvable r) {
-                    byRow.computeIfAbsent(v.field().substring(4), k -> new ArrayList<>()).add(messages.getMessage(r, locale));
-                } else {
-                    fileProblems.add(Messages.resolve(messages, v, locale));
-                }
-            }
-            model.addAttribute("fileProblems", fileProblems);
-            model.addAttribute("rowProblems", byRow.entrySet().stream()
-                    .map(en -> new RowProblems(en.getKey(), en.getValue())).toList());
+            XlsxSheet.Report report = XlsxSheet.Report.of(e, messages, locale);
+            model.addAttribute("fileProblems", report.fileProblems());
+            model.addAttribute("rowProblems", report.rowProblems());
         }
         model.addAttribute("fileName", file == null ? null : file.getOriginalFilename());
         return "supervision/ledger-import";
