@@ -165,6 +165,15 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
                         .requestMatchers(HttpMethod.GET, "/api/volunteering/volunteers/*", "/api/volunteering/volunteers/*/id-number")
                         .hasAnyAuthority(Permission.VOLUNTEER_SELF, Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
+                        // programmes, activities, sign-ups, check-in and service records (issue 15, items 3-5)
+                        .requestMatchers("/api/volunteering/me/**", "/api/volunteering/activities/open",
+                                "/api/volunteering/activities/*/sign-up", "/api/volunteering/activities/*/check-in",
+                                "/api/volunteering/activities/*/check-out").hasAuthority(Permission.VOLUNTEER_SELF)
+                        .requestMatchers(HttpMethod.GET, "/api/volunteering/activities/*")
+                        .hasAnyAuthority(Permission.VOLUNTEER_SELF, Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
+                        .requestMatchers("/api/volunteering/programmes/**", "/api/volunteering/activities",
+                                "/api/volunteering/activities/**", "/api/volunteering/records/**")
+                        .hasAnyAuthority(Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")
                         .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
                         .requestMatchers("/api/meetings", "/api/meetings/**").hasAuthority(Permission.MEETING_EDIT)
