@@ -27,10 +27,16 @@ class ActivityApi {
 
     private final ServiceProgrammes programmes;
     private final Enrolment enrolment;
+    private final CheckIn checkIn;
 
-    ActivityApi(ServiceProgrammes programmes, Enrolment enrolment) {
+    ActivityApi(ServiceProgrammes programmes, Enrolment enrolment, CheckIn checkIn) {
         this.programmes = programmes;
         this.enrolment = enrolment;
+        this.checkIn = checkIn;
+    }
+
+    /** The code a volunteer read at the activity. */
+    record EnteredCode(String code) {
     }
 
     @GetMapping("/stations/{id}/programmes")
@@ -125,5 +131,41 @@ class ActivityApi {
     @Operation(summary = "An activity's sign-ups: the placed, then the waiting list in order")
     List<SignUp> signUps(@PathVariable long id) {
         return enrolment.of(Viewers.current(), id);
+    }
+
+    @GetMapping("/activities/{id}/code")
+    @PreAuthorize(KEEPERS)
+    @Operation(summary = "The check-in code to show at the activity", description = "Changes every minute; accepted "
+            + "in its minute and the next.")
+    CheckIn.ShownCode code(@PathVariable long id) {
+        return checkIn.code(Viewers.current(), id);
+    }
+
+    @PostMapping("/activities/{id}/check-in")
+    @PreAuthorize("hasAuthority('volunteer:self')")
+    @Operation(summary = "Check in with the code shown at the activity")
+    Attendance checkIn(@PathVariable long id, @RequestBody EnteredCode code) {
+        return checkIn.checkIn(Viewers.current(), id, code.code());
+    }
+
+    @PostMapping("/activities/{id}/check-out")
+    @PreAuthorize("hasAuthority('volunteer:self')")
+    @Operation(summary = "Check out with the code shown at the activity")
+    Attendance checkOut(@PathVariable long id, @RequestBody EnteredCode code) {
+        return checkIn.checkOut(Viewers.current(), id, code.code());
+    }
+
+    @GetMapping("/activities/{id}/roll")
+    @PreAuthorize(KEEPERS)
+    @Operation(summary = "The roll: who signed up, with their check-in and check-out")
+    List<CheckIn.RollLine> roll(@PathVariable long id) {
+        return checkIn.roll(Viewers.current(), id);
+    }
+
+    @PostMapping("/activities/{id}/roll")
+    @PreAuthorize(KEEPERS)
+    @Operation(summary = "Mark a volunteer present on the roll, or correct their times, before the record is made")
+    Attendance markOnRoll(@PathVariable long id, @RequestBody CheckIn.RollEntry entry) {
+        return checkIn.roll(Viewers.current(), id, entry);
     }
 }

@@ -51,6 +51,11 @@ public final class VolunteeringFixture {
         return new KeptStation(id, new Api(http).signedInAs(login), login.username());
     }
 
+    /** The module's keys from a given master key (Base64 of 32 bytes), for unit tests of what is derived from it. */
+    public static PiiKeys piiKeys(String base64) {
+        return new PiiKeys(base64, java.nio.file.Path.of("target/unused-pii.key"));
+    }
+
     /** A fictional, valid ID number, different on each call. */
     public static String idNumber() {
         int n = SERIAL.incrementAndGet();
