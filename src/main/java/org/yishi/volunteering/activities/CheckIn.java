@@ -59,7 +59,7 @@ public class CheckIn {
     }
 
     /** The manager's entry on the roll: the times of arrival and (optionally) leaving, on the activity's day. */
-    record RollEntry(Long volunteerId, LocalTime checkIn, LocalTime checkOut) {
+    public record RollEntry(Long volunteerId, LocalTime checkIn, LocalTime checkOut) {
     }
 
     public ShownCode code(Viewer viewer, long activityId) {
@@ -69,7 +69,7 @@ public class CheckIn {
     }
 
     @Transactional
-    Attendance checkIn(Viewer viewer, long activityId, String code) {
+    public Attendance checkIn(Viewer viewer, long activityId, String code) {
         long volunteer = enrolment.volunteerOf(viewer);
         Activity a = programmes.activity(activityId).orElseThrow(() -> new NotFound("kind.activity", activityId));
         Instant now = zone.now();
@@ -91,7 +91,7 @@ public class CheckIn {
     }
 
     @Transactional
-    Attendance checkOut(Viewer viewer, long activityId, String code) {
+    public Attendance checkOut(Viewer viewer, long activityId, String code) {
         long volunteer = enrolment.volunteerOf(viewer);
         Activity a = programmes.activity(activityId).orElseThrow(() -> new NotFound("kind.activity", activityId));
         Instant now = zone.now();
@@ -119,7 +119,7 @@ public class CheckIn {
 
     /** The manager marks a volunteer present (or corrects the times) on the roll, once the activity has begun. */
     @Transactional
-    Attendance roll(Viewer viewer, long activityId, RollEntry entry) {
+    public Attendance roll(Viewer viewer, long activityId, RollEntry entry) {
         Activity a = kept(viewer, activityId);
         if (zone.now().isBefore(a.startsAt().minus(EARLY))) {
             throw new Refused("volunteering.roll.not-yet");

@@ -40,7 +40,7 @@ public class Enrolment {
     }
 
     @Transactional
-    SignUp signUp(Viewer viewer, long activityId) {
+    public SignUp signUp(Viewer viewer, long activityId) {
         long volunteer = volunteerOf(viewer);
         Activity a = programmes.lockActivity(activityId).orElseThrow(() -> new NotFound("kind.activity", activityId));
         Instant now = zone.now();
@@ -57,7 +57,7 @@ public class Enrolment {
     }
 
     @Transactional
-    SignUp cancel(Viewer viewer, long activityId) {
+    public SignUp cancel(Viewer viewer, long activityId) {
         long volunteer = volunteerOf(viewer);
         programmes.lockActivity(activityId).filter(a -> zone.now().isBefore(a.startsAt()))
                 .orElseThrow(() -> programmes.activity(activityId).isPresent()
@@ -80,7 +80,7 @@ public class Enrolment {
     }
 
     /** The viewer's own sign-ups. */
-    List<SignUp> mine(Viewer viewer) {
+    public List<SignUp> mine(Viewer viewer) {
         return reach.volunteerOf(viewer).map(signUps::ofVolunteer).orElse(List.of());
     }
 

@@ -161,7 +161,7 @@ public class ServiceProgrammes {
     }
 
     /** Activities not yet started, open to sign up (places left or not: a full one has a waiting list). */
-    List<Activity> open(Viewer viewer) {
+    public List<Activity> open(Viewer viewer) {
         viewer.require(Permission.VOLUNTEER_SELF);
         return programmes.openFrom(zone.now());
     }

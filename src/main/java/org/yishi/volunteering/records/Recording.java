@@ -72,7 +72,7 @@ public class Recording {
 
     /** Records the service of every attendance of an ended activity not recorded yet. */
     @Transactional
-    List<ServiceRecord> record(Viewer viewer, long activityId) {
+    public List<ServiceRecord> record(Viewer viewer, long activityId) {
         Activity a = programmes.keptActivity(viewer, activityId);
         Instant now = zone.now();
         if (now.isBefore(a.endsAt())) {
@@ -98,7 +98,7 @@ public class Recording {
 
     /** A second person approves a late record; its hours count from then on. */
     @Transactional
-    ServiceRecord approve(Viewer viewer, long id) {
+    public ServiceRecord approve(Viewer viewer, long id) {
         ServiceRecord before = kept(viewer, id);
         if (!"AWAITING_APPROVAL".equals(before.state())) {
             throw new Refused("volunteering.record.not-awaiting");
@@ -114,7 +114,7 @@ public class Recording {
 
     /** The manager corrects the minutes served, giving the reason. */
     @Transactional
-    ServiceRecord correct(Viewer viewer, long id, Integer minutes, String reason) {
+    public ServiceRecord correct(Viewer viewer, long id, Integer minutes, String reason) {
         ServiceRecord before = kept(viewer, id);
         var problems = new InvalidInput.Collector();
         if (minutes == null || minutes < 0 || minutes > before.activityMinutes()) {
@@ -138,7 +138,7 @@ public class Recording {
                 .orElseThrow(() -> new NotFound("kind.service-record", id));
     }
 
-    List<ServiceRecord> ofActivity(Viewer viewer, long activityId) {
+    public List<ServiceRecord> ofActivity(Viewer viewer, long activityId) {
         return records.ofActivity(programmes.keptActivity(viewer, activityId).id());
     }
 
@@ -148,13 +148,13 @@ public class Recording {
     }
 
     /** Late records waiting for approval at the stations the viewer keeps. */
-    List<ServiceRecord> awaiting(Viewer viewer) {
+    public List<ServiceRecord> awaiting(Viewer viewer) {
         List<Long> stations = reach.keptStations(viewer);
         return stations.isEmpty() ? List.of() : records.awaiting(stations);
     }
 
     /** The viewer's own records, hours and stars. */
-    MyService mine(Viewer viewer) {
+    public MyService mine(Viewer viewer) {
         viewer.require(Permission.VOLUNTEER_SELF);
         long volunteer = reach.volunteerOf(viewer).orElseThrow(() -> new NotFound("kind.volunteer", viewer.username()));
         long minutes = records.minutesInHours(volunteer);

@@ -30,6 +30,10 @@ public final class VolunteeringFixture {
 
     /** A station made by the office and the API as its (new) manager. */
     public record KeptStation(long id, Api manager, String managerName) {
+
+        public TestAccounts.Login managerLogin() {
+            return new TestAccounts.Login(managerName, TestAccounts.PASSWORD);
+        }
     }
 
     public Api office() {
@@ -64,14 +68,15 @@ public final class VolunteeringFixture {
     }
 
     /** A volunteer account that has registered itself at the station, and its volunteer id. */
-    public record SignedUpVolunteer(long id, Api api, String name) {
+    public record SignedUpVolunteer(long id, Api api, String name, TestAccounts.Login login) {
     }
 
     public SignedUpVolunteer volunteer(long stationId, String name) {
-        Api api = new Api(http).signedInAs(account("vol", "volunteer"));
+        TestAccounts.Login login = account("vol", "volunteer");
+        Api api = new Api(http).signedInAs(login);
         long id = api.create("/api/volunteering/me?stationId=" + stationId, Map.of("name", name, "idNumber",
                 idNumber(), "area", "鹤山区沙坪街道", "contact", "13800000000"), "/api/volunteering/volunteers/")
                 .get("id").asLong();
-        return new SignedUpVolunteer(id, api, name);
+        return new SignedUpVolunteer(id, api, name, login);
     }
 }
