@@ -76,6 +76,19 @@ public class ServiceProgrammes {
         return created;
     }
 
+    /** For the module's root API: a programme from plain values; answers its id. */
+    public long start(Viewer viewer, long stationId, String name, ProgrammeKind kind, String description,
+            List<Integer> daysOfMonth, LocalDate from, LocalDate to, Long supervisionItemId) {
+        return create(viewer, stationId, new ProgrammeDraft(name, kind, description, daysOfMonth, from, to,
+                supervisionItemId, null)).id();
+    }
+
+    /** For the module's root API: an activity from plain values; answers its id. */
+    public long addActivity(Viewer viewer, long programmeId, LocalDate day, java.time.LocalTime start,
+            java.time.LocalTime end, String place, String content, int places, List<String> skills) {
+        return addActivity(viewer, programmeId, new ActivityDraft(day, start, end, place, content, places, skills)).id();
+    }
+
     private static void campaign(InvalidInput.Collector problems, LocalDate from, LocalDate to) {
         if (from == null) {
             problems.add("campaignFrom", "volunteering.programme.from.required");
