@@ -22,7 +22,9 @@ class HomePage {
             Map.entry(Permission.ACCOUNT_MANAGE, "/admin/accounts"),
             Map.entry(Permission.ROLE_MANAGE, "/admin/roles"),
             Map.entry(Permission.ROLE_ASSIGN, "/admin/role-assignments"),
-            Map.entry(Permission.AUDIT_READ, "/audit"));
+            Map.entry(Permission.AUDIT_READ, "/audit"),
+            Map.entry(Permission.VOLUNTEER_SELF, "/volunteering"),
+            Map.entry(Permission.VOLUNTEER_STATION, "/volunteering/station"));
 
     @GetMapping("/")
     @PreAuthorize("isAuthenticated()")

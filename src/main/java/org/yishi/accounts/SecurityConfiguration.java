@@ -171,6 +171,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/sessions/**").hasAuthority(Permission.CONGRESS_READ)
                         .requestMatchers("/api/sessions/**")
                         .hasAnyAuthority(Permission.CONGRESS_EDIT, Permission.CONGRESS_ROLL_CALL)
+                        // programmes, activities, sign-ups, check-in and service records (issue 15, items 3-5)
+                        .requestMatchers("/api/volunteering/me/**", "/api/volunteering/activities/open",
+                                "/api/volunteering/activities/*/sign-up", "/api/volunteering/activities/*/check-in",
+                                "/api/volunteering/activities/*/check-out").hasAuthority(Permission.VOLUNTEER_SELF)
+                        .requestMatchers(HttpMethod.GET, "/api/volunteering/activities/*")
+                        .hasAnyAuthority(Permission.VOLUNTEER_SELF, Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
+                        .requestMatchers("/api/volunteering/programmes/**", "/api/volunteering/activities",
+                                "/api/volunteering/activities/**", "/api/volunteering/records/**")
+                        .hasAnyAuthority(Permission.VOLUNTEER_STATION, Permission.VOLUNTEER_MANAGE)
                         .requestMatchers(HttpMethod.GET, "/api/meetings", "/api/meetings/*")
                         .hasAnyAuthority(Permission.MEETING_READ, Permission.MEETING_READ_ALL)
                         .requestMatchers("/api/meetings", "/api/meetings/**").hasAuthority(Permission.MEETING_EDIT)

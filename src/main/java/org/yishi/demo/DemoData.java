@@ -59,7 +59,7 @@ class DemoData implements ApplicationRunner {
 
     /** The demo accounts, one per role; the three administrators' roles hold no business data. */
     static final List<String> ROLES = List.of("sysadmin", "secadmin", "auditor", "office", "member", "supervision",
-            "liaison", "reader", "congress-office");
+            "liaison", "reader", "congress-office", "volunteer", "station-manager");
 
     private final Directory directory;
     private final Meetings meetings;

@@ -27,16 +27,18 @@ import org.springframework.stereotype.Component;
  * Two keys are derived from it, one to encrypt and one for the blind index, so that neither reveals the other.
  */
 @Component
-class PiiKeys {
+public class PiiKeys {
 
     private static final Logger log = LoggerFactory.getLogger(PiiKeys.class);
 
     private final SecretKeySpec encryption;
     private final SecretKeySpec index;
+    private final byte[] master;
 
     PiiKeys(@Value("${yishi.volunteering.pii-key:}") String key,
             @Value("${yishi.volunteering.pii-key-file:data/pii.key}") Path file) {
         byte[] master = key.isBlank() ? fromFile(file) : decode(key, "yishi.volunteering.pii-key");
+        this.master = master;
         this.encryption = new SecretKeySpec(derive(master, "yishi pii encryption"), "AES");
         this.index = new SecretKeySpec(derive(master, "yishi pii blind index"), "HmacSHA256");
     }
@@ -47,6 +49,14 @@ class PiiKeys {
 
     SecretKeySpec index() {
         return index;
+    }
+
+    /**
+     * A key for another purpose of the module (e.g. the check-in codes), derived from the same master key, so that it
+     * is kept wherever that is kept and reveals neither the master nor the other keys.
+     */
+    public SecretKeySpec derived(String purpose) {
+        return new SecretKeySpec(derive(master, "yishi " + purpose), "HmacSHA256");
     }
 
     private static byte[] decode(String base64, String where) {

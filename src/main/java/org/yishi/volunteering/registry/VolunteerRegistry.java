@@ -17,7 +17,7 @@ import org.yishi.platform.Refused;
  * volunteers and stations they manage, the office every one. Records outside the viewer's reach answer as not found.
  */
 @Service
-class VolunteerRegistry {
+public class VolunteerRegistry {
 
     private static final int MAX_TEXT = 200;
 
@@ -125,6 +125,30 @@ class VolunteerRegistry {
         Station created = stations.find(stations.add(draft, viewer.username())).orElseThrow();
         audit.record("station.create", "station", String.valueOf(created.id()), null, created);
         return created;
+    }
+
+    /** Seventeen digits followed by their check character. */
+    public static String withCheckCharacter(String seventeenDigits) {
+        return seventeenDigits + IdNumber.checkCharacter(seventeenDigits);
+    }
+
+    /** For the module's root API: a station from plain values; answers its id. */
+    public long addStation(Viewer viewer, String kind, String name, Long parentId, String area, List<Long> managers) {
+        return addStation(viewer, new StationDraft(StationKind.valueOf(kind), name, parentId, area, managers)).id();
+    }
+
+    /** For the module's root API: the viewer registers their own record at a station; answers its id. */
+    public long registerSelf(Viewer viewer, long stationId, String name, String idNumber, String area, String contact,
+            List<String> skills) {
+        return registerSelf(viewer, new VolunteerDraft(name, idNumber, area, contact, skills, List.of(), "", ""),
+                stationId).id();
+    }
+
+    /** For the module's root API: a manager registers a volunteer at a station; answers its id. */
+    public long registerAtStation(Viewer viewer, long stationId, String name, String idNumber, String area,
+            String contact, List<String> skills) {
+        return registerAtStation(viewer, stationId, new VolunteerDraft(name, idNumber, area, contact, skills, List.of(),
+                "", "")).id();
     }
 
     private boolean mayRead(Viewer viewer, Volunteer v) {
