@@ -86,7 +86,10 @@ class SessionPages {
         model.addAttribute("sittings", sessions.sittings(id).stream().map(s -> new SittingLine(s,
                 texts.sittingTitle(s, locale), texts.sentence(s, rollCall.quorum(s.id()), locale))).toList());
         model.addAttribute("agenda", sessions.agenda(id));
-        model.addAttribute("presidium", sessions.presidium(id));
+        List<RosterEntry> presidium = sessions.presidium(id);
+        model.addAttribute("presidium", presidium);
+        model.addAttribute("presidiumNames", String.join("、", presidium.stream()
+                .map(e -> e.name(locale.getLanguage().equals("en"))).toList()));
         model.addAttribute("sittingKinds", Sitting.Kind.values());
         model.addAttribute("agendaKinds", AgendaEntry.Kind.values());
         model.addAttribute("canEdit", Viewers.current().can(Permission.CONGRESS_EDIT));
