@@ -53,7 +53,26 @@ class DemoMinutesIntegrationTests {
         demo("office-head").post("/api/meetings/" + id + "/minutes/check", Map.of()).expect(200);
         assertThat(presiding.post("/api/meetings/" + id + "/minutes/sign", Map.of()).expect(200).json().get("state")
                 .asString()).isEqualTo("SIGNED_OFF");
+        // before issue every copy says it is a draft, and at which stage (issue 12)
+        assertThat(office.get("/api/meetings/" + id + "/minutes?lang=en").expect(200).json().get("document").get("draftMark")
+                .asString()).isEqualTo("DRAFT · not issued (Signed off)");
+        assertThat(office.get("/api/meetings/" + id + "/minutes?lang=zh").expect(200).json().get("document").get("draftMark")
+                .asString()).isEqualTo("草稿 · 未印发（已签发）");
+        assertThat(pdfText(office.get("/api/meetings/" + id + "/minutes?format=pdf&lang=en").expect(200).body()))
+                .contains("DRAFT").contains("not issued");
         assertThat(office.post("/api/meetings/" + id + "/minutes/issue", Map.of()).expect(200).json().get("state")
                 .asString()).isEqualTo("ISSUED");
+        var mark = office.get("/api/meetings/" + id + "/minutes?lang=en").expect(200).json().get("document").get("draftMark");
+        assertThat(mark == null || mark.isNull()).as("issued minutes carry no draft marking").isTrue();
+        assertThat(pdfText(office.get("/api/meetings/" + id + "/minutes?format=pdf&lang=en").expect(200).body()))
+                .doesNotContain("DRAFT");
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -133,10 +133,18 @@ public class DocumentExport {
                 .append(esc(d.title())).append("</title><style>")
                 .append("@page { size: A4; margin: 25mm 24mm 22mm 24mm;")
                 .append(" @bottom-center { content: counter(page) ' / ' counter(pages); font-family: '")
-                .append(FONT_FAMILY).append("'; font-size: 9pt; color: #555; } }")
+                .append(FONT_FAMILY).append("'; font-size: 9pt; color: #555; }");
+        if (d.draftMark() != null) {
+            // a draft says so on every page, not only on the first
+            h.append(" @top-center { content: '").append(esc(d.draftMark()).replace("'", "\\'")).append("'; font-family: '")
+                    .append(FONT_FAMILY).append("'; font-size: 10pt; color: #b00020; letter-spacing: 1pt; }");
+        }
+        h.append(" }")
                 .append(" body { font-family: '").append(FONT_FAMILY).append("'; font-size: 11pt; line-height: 1.65; color: #111; }")
                 .append(" h1 { font-size: 18pt; font-weight: normal; text-align: center; margin: 0 0 4pt 0; }")
                 .append(" .subtitle { text-align: center; color: #444; margin: 0 0 14pt 0; }")
+                .append(" .draft { text-align: center; color: #b00020; font-size: 14pt; letter-spacing: 3pt;")
+                .append(" border: 1pt solid #b00020; padding: 3pt; margin: 0 0 10pt 0; }")
                 .append(" .mark { text-align: center; color: #8a1c1c; letter-spacing: 2pt; margin: 0 0 14pt 0; }")
                 .append(" h2 { font-size: 12.5pt; font-weight: normal; margin: 12pt 0 4pt 0; padding-bottom: 2pt;")
                 .append(" border-bottom: 0.5pt solid #999; page-break-after: avoid; }")
@@ -146,6 +154,9 @@ public class DocumentExport {
                 .append(" .header, .footer { margin: 0 0 10pt 0; }")
                 .append(" .footer { margin-top: 14pt; border-top: 0.5pt solid #999; padding-top: 6pt; }")
                 .append("</style></head><body>");
+        if (d.draftMark() != null) {
+            h.append("<p class=\"draft\">").append(esc(d.draftMark())).append("</p>");
+        }
         h.append("<h1>").append(esc(d.title())).append("</h1>");
         if (d.subtitle() != null && !d.subtitle().isEmpty()) {
             h.append("<p class=\"").append(d.kind() == MeetingDocument.Kind.RECORD ? "mark" : "subtitle").append("\">")
@@ -196,6 +207,12 @@ public class DocumentExport {
             doc.getProperties().getCoreProperties().setTitle(d.title());
             doc.getProperties().getCoreProperties().setCreator("Yishi");
 
+            if (d.draftMark() != null) {
+                XWPFParagraph mark = doc.createParagraph();
+                mark.setAlignment(ParagraphAlignment.CENTER);
+                mark.setSpacingAfter(200);
+                run(mark, d.draftMark(), DOCX_BODY_FONT, 14, true).setColor("B00020");
+            }
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
             title.setSpacingAfter(200);

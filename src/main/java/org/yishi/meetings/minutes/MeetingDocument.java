@@ -16,9 +16,11 @@ import org.yishi.platform.ChineseNumerals;
  * @param header   labelled lines before the sections (time, place, attendance); may be empty
  * @param sections the opening and one section per agenda item, in agenda order
  * @param footer   labelled lines after the sections (the minutes' attendance); may be empty
+ * @param draftMark for minutes not yet issued, the marking every copy carries ("草稿 · 未印发（已核稿）"); null once
+ *                  issued, and for the record
  */
 public record MeetingDocument(Kind kind, String language, long meetingId, String title, String subtitle,
-        List<Field> header, List<Section> sections, List<Field> footer) {
+        List<Field> header, List<Section> sections, List<Field> footer, String draftMark) {
 
     public enum Kind {
         RECORD, MINUTES
@@ -78,12 +80,21 @@ public record MeetingDocument(Kind kind, String language, long meetingId, String
             }
             kept.add(s.number() == null ? s : new Section(s.itemId(), ++number, s.heading(), s.fields()));
         }
-        return new MeetingDocument(kind, language, meetingId, title, subtitle, header, kept, footer);
+        return new MeetingDocument(kind, language, meetingId, title, subtitle, header, kept, footer, draftMark);
+    }
+
+    /** The same document marked as a draft, not yet issued (issue 12). */
+    public MeetingDocument markedDraft(String mark) {
+        return new MeetingDocument(kind, language, meetingId, title, subtitle, header, sections, footer, mark);
     }
 
     /** Every text of the document in reading order, one per line: for searching it and for tests. */
     public String plainText() {
-        StringBuilder out = new StringBuilder(title).append('\n');
+        StringBuilder out = new StringBuilder();
+        if (draftMark != null) {
+            out.append(draftMark).append('\n');
+        }
+        out.append(title).append('\n');
         if (subtitle != null && !subtitle.isEmpty()) {
             out.append(subtitle).append('\n');
         }

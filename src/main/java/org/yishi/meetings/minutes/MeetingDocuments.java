@@ -99,7 +99,8 @@ public class MeetingDocuments {
             return new MinutesReading(workflow, asIssued.only(itemIds(seen)));
         }
         MinutesReaders.requireMayRead(viewer, seen, workflow);
-        return new MinutesReading(workflow, minutesWriter.write(facts(seen), locale));
+        return new MinutesReading(workflow, minutesWriter.write(facts(seen), locale)
+                .markedDraft(minutesWriter.draftMark(workflow.map(Minutes::state).orElse(null), locale)));
     }
 
     /** Where the minutes of a meeting the viewer may see stand on their way to issue; empty before drafting. */

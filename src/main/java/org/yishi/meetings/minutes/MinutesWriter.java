@@ -76,7 +76,14 @@ public class MinutesWriter {
             footer.add(new Field(p.get("minutes.doc.in-attendance"), p.join(sittingIn)));
         }
         return new MeetingDocument(MeetingDocument.Kind.MINUTES, p.language(), m.id(),
-                p.get("minutes.doc.title", heading), p.date(m.date()), List.of(), sections, footer);
+                p.get("minutes.doc.title", heading), p.date(m.date()), List.of(), sections, footer, null);
+    }
+
+    /** The marking of minutes not yet issued, naming the stage they are at (issue 12); none is written before a draft. */
+    String draftMark(org.yishi.meetings.MinutesState state, java.util.Locale locale) {
+        String stage = state == null ? messages.getMessage("minutes.draft-mark.undrafted", null, locale)
+                : messages.getMessage("enum.MinutesState." + state.name(), null, locale);
+        return messages.getMessage("minutes.draft-mark", new Object[] {stage}, locale);
     }
 
     private List<Field> item(DocumentPhrases p, AgendaItem item, ItemProceedings proceedings) {

@@ -84,7 +84,8 @@ class RecordWriter {
             sections.add(new Section(item.id(), ++number, p.heading(item), item(p, item, facts.proceedingsOf(item))));
         }
         return new MeetingDocument(MeetingDocument.Kind.RECORD, p.language(), m.id(),
-                p.get("record.title", facts.heading(p.english())), p.get("record.subtitle"), header, sections, List.of());
+                p.get("record.title", facts.heading(p.english())), p.get("record.subtitle"), header, sections, List.of(),
+                null);
     }
 
     private List<Field> item(DocumentPhrases p, AgendaItem item, ItemProceedings proceedings) {
