@@ -4,6 +4,8 @@
 #   dashboard  GET /api/supervision/dashboard                                     target <= 300 ms
 #   sweep      WarningSweep.sweep(LocalDate), in-process                          target <= 5 s
 #   export     100,000 ledger rows as .xlsx, the app run with -Xmx256m            target <= 10 s, heap < 256 MB
+# The ledger is measured beside two baselines in the same run: the same curl loop against a bare JDK HTTP server
+# (bench/BaselineServer.java, port PORT+1) answering the same page, and pgbench select-only on the same PostgreSQL.
 # Not a test: nothing here runs during ./mvnw verify. Figures go to docs/benchmarks.md by hand, with the machine.
 #
 #   bench/supervision.sh [all|dashboard|ledger|sweep|export]...
@@ -131,14 +133,44 @@ person_id() {
         | grep -o "{[^{}]*\"nameZh\":\"$1\"[^{}]*}" | sed -E 's/.*"id":([0-9]+).*/\1/' | head -1
 }
 
+baseline_http() { # name body-file: the same curl loop against a bare JDK HTTP server answering that body
+    local port=$((PORT + 1)) pid saved=$PORT
+    "$JAVA" bench/BaselineServer.java "$port" "$2" > "$OUT/baseline-server.log" 2>&1 &
+    pid=$!
+    until curl -s -o /dev/null "localhost:$port/" 2>/dev/null; do
+        kill -0 "$pid" 2>/dev/null || { echo "the baseline server stopped; see $OUT/baseline-server.log" >&2; return; }
+        sleep 0.2
+    done
+    PORT=$port
+    timed "$1" "/baseline"
+    PORT=$saved
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+}
+
+baseline_pg() { # pgbench, select-only, one client for 10 s, in a scratch database of the same embedded server
+    if [[ -z "${PG_PORT:-}" ]] || ! command -v pgbench > /dev/null; then
+        echo "   pgbench baseline: not run (no embedded server port or no pgbench)"
+        return
+    fi
+    local pg=(-h localhost -p "$PG_PORT" -U postgres)
+    psql -q -X "${pg[@]}" -d postgres -c 'drop database if exists bench_baseline' -c 'create database bench_baseline'
+    pgbench -q -i -s 10 "${pg[@]}" bench_baseline > "$OUT/pgbench-init.log" 2>&1
+    pgbench -n -S -c 1 -T 10 "${pg[@]}" bench_baseline > "$OUT/pgbench.log" 2>&1
+    echo "   pgbench baseline (select-only, 1 client, 10 s): $(grep -E '^latency average' "$OUT/pgbench.log"), \
+$(grep -oE 'tps = [0-9.]+' "$OUT/pgbench.log" | head -1)"
+    psql -q -X "${pg[@]}" -d postgres -c 'drop database bench_baseline'
+}
+
 needs_server() { [[ " ${CASES[*]} " == *" ledger "* || " ${CASES[*]} " == *" dashboard "* || " ${CASES[*]} " == *" export "* ]]; }
 
 if needs_server; then
     start_server
+    PG_PORT=$(ps -eo args | grep "postgres -D $(realpath "$DATA") " | grep -v grep | grep -oE -- '-p [0-9]+' | cut -d' ' -f2)
+    # the embedded server asks every connection for the password it keeps beside its data (platform/EmbeddedServer)
+    [[ -r "$DATA/yishi-db.password" ]] && PGPASSWORD="$(cat "$DATA/yishi-db.password")" && export PGPASSWORD
     if [[ "${VACUUM:-1}" == 1 ]]; then
         # a start that migrated the data (e.g. rewrote every row) leaves dead rows and a cleared visibility map until
         # autovacuum comes by; measure the steady state instead: VACUUM ANALYZE on the embedded server, through psql
-        PG_PORT=$(ps -eo args | grep "postgres -D $(realpath "$DATA") " | grep -v grep | grep -oE -- '-p [0-9]+' | cut -d' ' -f2)
         if [[ -n "$PG_PORT" ]] && command -v psql > /dev/null; then
             echo "   vacuum analyze (embedded PostgreSQL on port $PG_PORT): $( { /usr/bin/time -f '%e s' psql -q -X -h localhost \
                 -p "$PG_PORT" -U postgres -d postgres -c 'vacuum analyze' ; } 2>&1 | tail -1)"
@@ -173,6 +205,11 @@ for CASE in "${CASES[@]}"; do
             [[ -f "$OUT/ledger-$i.raw" ]] && cat "$OUT/ledger-$i.raw" >> "$OUT/ledger-all.raw"
         done
         printf '%-28s %s\n' "ledger, all filters" "$(cut -d' ' -f2 < "$OUT/ledger-all.raw" | stats)"
+        # the baselines, in the same minutes: the same curl loop against a bare JDK server answering the first
+        # filter's page, and pgbench on the same PostgreSQL
+        get "/api/supervision/items?" > /dev/null && cp "$OUT/last.body" "$OUT/ledger-page.json"
+        baseline_http "baseline-http" "$OUT/ledger-page.json"
+        baseline_pg
         ;;
     export)
         QUERY="${EXPORT_QUERY:-dateField=deadline&from=$(date -d "$TODAY - 183 days" +%F)&to=$(date -d "$TODAY - 1 day" +%F)}"

@@ -3,6 +3,8 @@ package org.yishi.readouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,8 @@ public class ReadoutBenchmark {
     private ReadoutWriter writer;
     private ReadoutFacts heshan;
     private long nextId = 1;
+    private byte[] englishBytes;
+    private MessageDigest sha256;
 
     @Setup
     public void setUp() {
@@ -68,6 +72,21 @@ public class ReadoutBenchmark {
         writer = new ReadoutWriter(new Phrases(messages, Language.ZH), new Phrases(messages, Language.EN));
         heshan = heshan();
         check();
+        englishBytes = writer.write(heshan, Language.EN).text().getBytes(StandardCharsets.UTF_8);
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The baseline, measured in the same run: a fixed JDK workload (SHA-256 over the English readout's bytes), so that
+     * the figures above can be read against what this machine did at that moment.
+     */
+    @Benchmark
+    public byte[] baselineSha256() {
+        return sha256.digest(englishBytes);
     }
 
     @Benchmark
