@@ -1,6 +1,7 @@
 package org.yishi.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -30,12 +31,14 @@ import org.yishi.TestAccounts;
 import org.yishi.YishiIntegrationTest;
 import org.yishi.accounts.Accounts;
 import org.yishi.directory.Directory;
+import org.yishi.platform.LiveChanges;
 
 /**
  * The meeting room's pushed changes over real HTTP, as a browser's EventSource gets them: a first event at once (so
  * that a reconnected page catches up), then one after each committed change of that meeting, whoever made it — the
  * workflow on this node, or another node writing to the same PostgreSQL (played here by a plain SQL update) — and
- * none for another meeting's changes. The stream is only for those who run meetings, and only for meetings they see.
+ * none for another meeting's changes; after the node lost its listening connection, one to catch up, and changes again.
+ * The stream is only for those who run meetings, and only for meetings they see.
  */
 @YishiIntegrationTest("yishi.demo-data=on")
 class MeetingRoomEventsIntegrationTests {
@@ -60,6 +63,9 @@ class MeetingRoomEventsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LiveChanges live;
 
     private PlannedMeeting p;
     private PlannedMeeting other;
@@ -144,6 +150,24 @@ class MeetingRoomEventsIntegrationTests {
         // another meeting's change is not this meeting's
         procedure.notify(other.meetingId());
         assertThat(next(2)).as("nothing for another meeting").isNull();
+    }
+
+    @Test
+    void aNodeThatLostItsListeningConnectionReconnectsAndItsFollowersCatchUp() throws Exception {
+        assertThat(follow(office, p.meetingId())).isEqualTo(200);
+        assertThat(next(10)).isEqualTo("changed");
+
+        // PostgreSQL ends the node's listening connection (a restart, a cut network, an administrator)
+        int ended = jdbc.sql("""
+                select count(pg_terminate_backend(pid)) from pg_stat_activity
+                where application_name = 'yishi live changes' and datname = current_database()""")
+                .query(Integer.class).single();
+        assertThat(ended).as("the node's listening connection").isEqualTo(1);
+        assertThat(next(20)).as("told to catch up once listening again").isEqualTo("changed");
+        await().atMost(Duration.ofSeconds(20)).until(live::listening);
+
+        procedure.notify(p.meetingId());
+        assertThat(next(10)).as("changes arrive again").isEqualTo("changed");
     }
 
     @Test
