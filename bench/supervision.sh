@@ -86,7 +86,8 @@ SERVER_PID=""
 start_server() {
     echo "== starting the application (-Xmx256m, GC log in $OUT/gc.log), CPU idle before: $(idle) %"
     "$JAVA" -Xmx256m -Xlog:gc*:file="$OUT/gc.log":uptime,level,tags -jar "$JAR" --server.port="$PORT" \
-        --yishi.supervision.sweep-at-start=false --yishi.supervision.sweep-cron=- > "$OUT/server.log" 2>&1 &
+        --yishi.supervision.sweep-at-start=false --yishi.supervision.sweep-cron=- --yishi.search.indexing=off \
+        > "$OUT/server.log" 2>&1 &
     SERVER_PID=$!
     # the first start on data of another version also migrates them: that may take minutes with a million items
     local started=$SECONDS

@@ -27,7 +27,8 @@ public final class SweepTiming {
     public static void main(String[] args) throws Exception {
         ConfigurableApplicationContext context = Commands.start(YishiApplication.class, new String[0], "sweep-timing",
                 Map.of("yishi.supervision.sweep-at-start", "false", "yishi.supervision.sweep-cron", "-",
-                        "yishi.demo-data", "off", "yishi.audit.purge-cron", "-")).orElseThrow();
+                        "yishi.demo-data", "off", "yishi.audit.purge-cron", "-", "yishi.search.indexing", "off"))
+                .orElseThrow();
         try (context) {
             WarningSweep sweep = context.getBean(WarningSweep.class);
             for (String arg : args) {
