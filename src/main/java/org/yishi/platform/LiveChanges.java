@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import javax.sql.DataSource;
 
@@ -48,10 +49,11 @@ public class LiveChanges implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Map<String, Set<Runnable>> followers = new ConcurrentHashMap<>();
-    private final ExecutorService delivery = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile ExecutorService delivery;
     private volatile boolean running;
     private volatile boolean listening;
-    private Thread listener;
+    /** The thread listening now; one that finds it is no longer this one ends (after a stop and a new start). */
+    private volatile Thread listener;
 
     LiveChanges(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
@@ -92,20 +94,32 @@ public class LiveChanges implements SmartLifecycle {
     }
 
     private void deliver(String topic) {
-        Set<Runnable> those = followers.get(topic);
+        Set<Runnable> those = topic == null ? null : followers.get(topic);
         if (those != null) {
-            those.forEach(f -> delivery.execute(f));
+            those.forEach(this::run);
         }
     }
 
     private void deliverToAll() {
-        followers.values().forEach(set -> set.forEach(f -> delivery.execute(f)));
+        followers.values().forEach(set -> set.forEach(this::run));
+    }
+
+    private void run(Runnable follower) {
+        try {
+            delivery.execute(follower);
+        } catch (RejectedExecutionException stopped) {
+            // stopping: the followers' streams are being ended anyway
+        }
+    }
+
+    private boolean current() {
+        return running && listener == Thread.currentThread();
     }
 
     private void listen() {
         Duration pause = Duration.ofMillis(250);
         boolean first = true;
-        while (running) {
+        while (current()) {
             try (Connection c = connection(); Statement s = c.createStatement()) {
                 s.execute("listen " + CHANNEL);
                 listening = true;
@@ -116,7 +130,7 @@ public class LiveChanges implements SmartLifecycle {
                 first = false;
                 pause = Duration.ofMillis(250);
                 PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
+                while (current()) {
                     PGNotification[] notes = pg.getNotifications(WAIT_MILLIS);
                     if (notes == null) {
                         // the driver answers null when the wait ended without notifications; check the connection
@@ -131,10 +145,10 @@ public class LiveChanges implements SmartLifecycle {
                 }
             } catch (SQLException | RuntimeException e) {
                 listening = false;
-                if (!running) {
+                if (!current()) {
                     return;
                 }
-                log.warn("Live changes: lost the listening connection ({}); trying again in {} ms", e.getMessage(),
+                log.warn("Live changes: lost the listening connection ({}); trying again in {} ms", e.toString(),
                         pause.toMillis());
                 first = false;
                 try {
@@ -168,19 +182,28 @@ public class LiveChanges implements SmartLifecycle {
         return dataSource.getConnection();
     }
 
+    /** Starts listening; after a stop (a paused test context, a restarted one) it starts afresh. */
     @Override
-    public void start() {
+    public synchronized void start() {
+        delivery = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
-        listener = Thread.ofPlatform().daemon().name("yishi-live-changes").start(this::listen);
+        Thread thread = Thread.ofPlatform().daemon().name("yishi-live-changes").unstarted(this::listen);
+        listener = thread;
+        thread.start();
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        if (listener != null) {
-            listener.interrupt();
+        listening = false;
+        Thread thread = listener;
+        listener = null;
+        if (thread != null) {
+            thread.interrupt();
         }
-        delivery.shutdownNow();
+        if (delivery != null) {
+            delivery.shutdownNow();
+        }
     }
 
     @Override

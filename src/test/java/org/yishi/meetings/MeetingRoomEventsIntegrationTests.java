@@ -171,6 +171,18 @@ class MeetingRoomEventsIntegrationTests {
     }
 
     @Test
+    void aNodeStoppedAndStartedAgainDeliversAgain() throws Exception {
+        // as Spring pauses an unused context and starts it when it is used again
+        live.stop();
+        live.start();
+        await().atMost(Duration.ofSeconds(20)).until(live::listening);
+        assertThat(follow(office, p.meetingId())).isEqualTo(200);
+        assertThat(next(10)).isEqualTo("changed");
+        procedure.notify(p.meetingId());
+        assertThat(next(10)).as("after the notice").isEqualTo("changed");
+    }
+
+    @Test
     void onlyThoseWhoRunMeetingsFollowAndOnlyMeetingsTheySee() throws Exception {
         HttpClient member = signedIn(TestAccounts.member(accounts, p.chen()));
         assertThat(follow(member, p.meetingId())).isEqualTo(403);
