@@ -22,12 +22,11 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Changes pushed to the pages that show something live, across every node: a change is announced on PostgreSQL's
- * channel {@value #CHANNEL} (by a trigger on the changed table, or by {@link #announce}) and delivered when its
+ * channel {@value #CHANNEL} (by a trigger on the changed table) and delivered when its
  * transaction commits to every node that listens; each node hands it to the followers of that topic connected to it.
  * A topic names what changed ({@code meeting:42}), never what it now holds: a follower asks again for what it may see.
  *
@@ -47,7 +46,6 @@ public class LiveChanges implements SmartLifecycle {
     private static final int WAIT_MILLIS = 5_000;
 
     private final DataSource dataSource;
-    private final JdbcClient jdbc;
     private final Map<String, Set<Runnable>> followers = new ConcurrentHashMap<>();
     private volatile ExecutorService delivery;
     private volatile boolean running;
@@ -55,9 +53,8 @@ public class LiveChanges implements SmartLifecycle {
     /** The thread listening now; one that finds it is no longer this one ends (after a stop and a new start). */
     private volatile Thread listener;
 
-    LiveChanges(DataSource dataSource, JdbcClient jdbc) {
+    LiveChanges(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.jdbc = jdbc;
     }
 
     /** A follower of one topic, until closed. */
@@ -78,19 +75,9 @@ public class LiveChanges implements SmartLifecycle {
         });
     }
 
-    /** Announces a change of the topic to every node, when the caller's transaction commits (at once without one). */
-    public void announce(String topic) {
-        jdbc.sql("select pg_notify(:c, :t)").param("c", CHANNEL).param("t", topic).query(Object.class).list();
-    }
-
     /** Whether this node is listening now (false while it reconnects). */
     public boolean listening() {
         return listening;
-    }
-
-    /** How many followers this node holds. */
-    public int followers() {
-        return followers.values().stream().mapToInt(Set::size).sum();
     }
 
     private void deliver(String topic) {
